@@ -1,0 +1,10 @@
+//! Plenary: a static site generator for annotated resolution publications.
+//!
+//! The pipeline runs in one direction, each stage its own module:
+//!
+//! ```text
+//! raw text ──ingest──▶ model::Resolution ──markdown::write──▶ content/*.md
+//! content/ ──markdown::load──▶ models ──link──▶ Corpus ──render──▶ public/
+//! ```
+
+pub mod cite;
