@@ -8,3 +8,10 @@
 //! ```
 
 pub mod cite;
+pub mod commands;
+pub mod export;
+pub mod ids;
+pub mod ingest;
+pub mod markdown;
+pub mod model;
+pub mod paths;

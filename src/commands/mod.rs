@@ -1,0 +1,26 @@
+//! Subcommands of the `plenary` CLI, one module each, and their argument types.
+
+pub mod import;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Plenary: a static site generator for annotated resolution publications.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import extracted resolution texts into structured Markdown.
+    Import(import::ImportArgs),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Import(args) => import::run(args),
+    }
+}

@@ -1,0 +1,3 @@
+//! Machine-readable exports of the model: the JSON tree of DESIGN.md.
+
+pub mod json;

@@ -1,0 +1,132 @@
+//! Page furniture: what the PDF printed on every page that is not the resolution's
+//! text. Removes running headers (symbol, running title, job number, page counter
+//! `2/17`, barcode), footnote rules (`_____`), and the running title that reflowing
+//! extractors leave as a stray line; each page break becomes a [`Piece::Break`] so
+//! later stages know a paragraph may continue across it.
+
+use super::masthead::{BARCODE, JOB_NUMBER};
+use super::normalize::Line;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line of the body, or a marker left where furniture was removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(Line),
+    Blank,
+    /// A page break (running header or footer removed here).
+    Break,
+    /// The rule above a page's footnotes.
+    Rule,
+}
+
+static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s?/\s?\d{1,3}$").expect("valid regex"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid regex"));
+
+/// What identifies this document's running headers.
+pub struct Headers<'a> {
+    pub symbol: &'a str,
+    pub title: &'a str,
+    pub title_lines: &'a [String],
+}
+
+/// Whether a line alone is page furniture wherever it stands.
+fn always_furniture(t: &str, h: &Headers<'_>) -> bool {
+    PAGE_COUNTER.is_match(t)
+        || BARCODE.find(t).is_some_and(|m| m.len() == t.len())
+        || JOB_NUMBER.find(t).is_some_and(|m| m.start() == 0 && m.len() == t.len())
+        || squash(t) == squash(h.symbol)
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The whole running title: furniture wherever it stands (but under an annex label,
+/// where an annex may carry the resolution's title as its own).
+fn is_running_title(t: &str, h: &Headers<'_>) -> bool {
+    squash(t) == squash(h.title)
+}
+
+/// A piece of a running title that wraps (where it wraps may differ from the title
+/// block): furniture only beside other furniture.
+fn is_running_title_line(t: &str, h: &Headers<'_>) -> bool {
+    let t = squash(t);
+    let title = squash(h.title);
+    t.chars().count() >= 8 && title.contains(&t)
+}
+
+fn is_annex_label(t: &str) -> bool {
+    let t = t.trim();
+    t == "Annex"
+        || t == "ANNEX"
+        || t.strip_prefix("Annex ").is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Turns the body lines into pieces with furniture removed.
+pub fn strip(lines: &[Line], h: &Headers<'_>) -> Vec<Piece> {
+    let furniture: Vec<bool> = lines.iter().map(|l| always_furniture(l.trimmed(), h)).collect();
+    let near_furniture = |i: usize| {
+        let lo = i.saturating_sub(4);
+        let hi = (i + 5).min(lines.len());
+        (lo..hi).any(|j| j != i && furniture[j])
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(lines.len());
+    let mut previous_text: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trimmed();
+        let piece = if t.is_empty() {
+            Piece::Blank
+        } else if furniture[i] {
+            Piece::Break
+        } else if RULE.is_match(t) {
+            Piece::Rule
+        } else if (is_running_title(t, h) && !previous_text.is_some_and(is_annex_label))
+            || (is_running_title_line(t, h) && near_furniture(i))
+        {
+            Piece::Break
+        } else {
+            Piece::Text(line.clone())
+        };
+        if !t.is_empty() {
+            previous_text = Some(t);
+        }
+        // Consecutive breaks (a whole header) collapse into one, absorbing blanks.
+        match (&piece, out.last()) {
+            (Piece::Break, Some(Piece::Break)) => {}
+            (Piece::Break, _) => {
+                while out.last() == Some(&Piece::Blank) {
+                    out.pop();
+                }
+                out.push(piece);
+            }
+            (Piece::Blank, Some(Piece::Break)) => {}
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<Line> {
+        s.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t.to_string() }).collect()
+    }
+
+    #[test]
+    fn removes_running_headers() {
+        let h = Headers { symbol: "A/RES/80/1", title: "Participation", title_lines: &["Participation".to_string()] };
+        let pieces = strip(&lines("text\n\nA/RES/80/1\nParticipation\n \n25-15106\n2/2\n\nmore"), &h);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[1], Piece::Break);
+    }
+
+    #[test]
+    fn keeps_annex_title_equal_to_resolution_title() {
+        let h = Headers { symbol: "A/RES/80/3", title: "Awaza Political Declaration", title_lines: &[] };
+        let pieces = strip(&lines("Annex\nAwaza Political Declaration\n1."), &h);
+        assert!(matches!(&pieces[1], Piece::Text(l) if l.text == "Awaza Political Declaration"));
+    }
+}
