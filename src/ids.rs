@@ -95,6 +95,16 @@ pub fn sub(parent: &str, label: &str) -> String {
     }
 }
 
+/// Whether `child` is the id of a direct sub-paragraph of `parent` (the inverse of [`sub`]).
+pub fn is_sub_of(child: &str, parent: &str) -> bool {
+    let Some(rest) = child.strip_prefix(parent) else { return false };
+    if parent.ends_with(|c: char| c.is_ascii_digit()) {
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())
+    } else {
+        rest.strip_prefix('-').is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric()))
+    }
+}
+
 pub fn footnote(n: u32) -> String {
     format!("fn{n}")
 }
@@ -221,6 +231,10 @@ mod tests {
         assert_eq!(annex.numbered("3"), "annex-p3");
         let annex2 = Scope { annex: Some("II".into()), section: None };
         assert_eq!(annex2.numbered("3"), "annex-II-p3");
+        assert!(is_sub_of("op7a", "op7"));
+        assert!(is_sub_of("op1b-ii", "op1b"));
+        assert!(!is_sub_of("op1b-ii", "op1b-i"));
+        assert!(!is_sub_of("op7a-ii", "op7"));
         assert_eq!(footnote_ref(3, 1), "fnref3");
         assert_eq!(footnote_ref(3, 2), "fnref3-2");
     }

@@ -56,7 +56,7 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
                 let n = label
                     .parse::<u32>()
                     .map_err(|_| err(line, format!("footnote label [^{label}] is not a number")))?;
-                open = Some(Open::Footnote(line, n));
+                open = Some(Open::Footnote(n));
                 text = Text::default();
             }
             Event::Start(Tag::Emphasis) => emph += 1,
@@ -95,7 +95,7 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
                 }
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some(Open::Footnote(_, n)) = open.take() {
+                if let Some(Open::Footnote(n)) = open.take() {
                     builder.footnotes.push(Footnote { n, text: std::mem::take(&mut text) });
                 }
             }
@@ -128,7 +128,7 @@ fn unsupported(event: &Event<'_>) -> String {
 enum Open {
     Paragraph(usize),
     Heading(usize, HeadingLevel, String),
-    Footnote(usize, u32),
+    Footnote(u32),
 }
 
 /// Splits off the `+++` TOML front matter; returns it parsed, the body, and the
@@ -289,11 +289,11 @@ impl Builder {
     fn attach_sub(&mut self, line: usize, para: Paragraph) -> Result<(), LoadError> {
         fn place(parent: &mut Paragraph, para: Paragraph) -> Result<(), Paragraph> {
             if let Some(last) = parent.children.last_mut() {
-                if para.id.starts_with(&last.id) {
+                if para.id.starts_with(&last.id) && !ids::is_sub_of(&para.id, &parent.id) {
                     return place(last, para);
                 }
             }
-            if para.id.starts_with(&parent.id) {
+            if ids::is_sub_of(&para.id, &parent.id) {
                 parent.children.push(para);
                 Ok(())
             } else {
