@@ -35,6 +35,7 @@ impl<'a> Cursor<'a> {
         self.rest().chars().next()
     }
 
+    #[cfg(test)]
     pub(crate) fn at_end(&self) -> bool {
         self.pos >= self.text.len()
     }
