@@ -26,7 +26,12 @@ fn cases() -> Vec<Case<'static>> {
         .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
         .map(|(index, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 3, "line {}: three tab-separated fields", index + 1);
+            assert_eq!(
+                fields.len(),
+                3,
+                "line {}: three tab-separated fields",
+                index + 1
+            );
             let expected = match fields[2] {
                 "-" => Vec::new(),
                 items => items.split(" | ").collect(),
@@ -36,7 +41,10 @@ fn cases() -> Vec<Case<'static>> {
                 continues_context: match fields[0] {
                     "new" => false,
                     "same" => true,
-                    other => panic!("line {}: context is `new` or `same`, not {other:?}", index + 1),
+                    other => panic!(
+                        "line {}: context is `new` or `same`, not {other:?}",
+                        index + 1
+                    ),
                 },
                 input: fields[1],
                 expected,
@@ -85,15 +93,27 @@ fn corpus_table_precision_and_recall() {
         "citation table: {} cases, {expected_total} expected citations, {produced} produced, {correct} correct",
         cases.len()
     );
-    println!("precision {:.2}%  recall {:.2}%", precision * 100.0, recall * 100.0);
+    println!(
+        "precision {:.2}%  recall {:.2}%",
+        precision * 100.0,
+        recall * 100.0
+    );
     for m in &missed {
         println!("  missed {m}");
     }
     for w in &wrong {
         println!("  WRONG  {w}");
     }
-    assert!(wrong.is_empty(), "{} wrong links:\n{}", wrong.len(), wrong.join("\n"));
-    assert!(recall >= MINIMUM_RECALL, "recall {recall:.3} below {MINIMUM_RECALL}");
+    assert!(
+        wrong.is_empty(),
+        "{} wrong links:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(
+        recall >= MINIMUM_RECALL,
+        "recall {recall:.3} below {MINIMUM_RECALL}"
+    );
 }
 
 /// Forms the corpus does not happen to contain; the inputs are constructed.
@@ -130,7 +150,10 @@ fn forms_absent_from_the_corpus() {
         &["1540 (2004) => S/RES/1540(2004)"],
     );
     // A Commission's resolution is never a General Assembly one.
-    check("Commission on Narcotic Drugs resolutions 44/16 and 45/17", &[]);
+    check(
+        "Commission on Narcotic Drugs resolutions 44/16 and 45/17",
+        &[],
+    );
     // Without a named Security Council, "(2004)" is not enough.
     check("resolution 1540 (2004)", &[]);
 }
@@ -156,13 +179,54 @@ fn undocs_links() {
 
 fn citation_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "resolution ", "resolutions ", "Resolution ", "its ", "Council ", "Security ",
-        "General Assembly ", "Commission ", "60/178", "S-20/4", "ES-", "A–E", " A", " and ",
-        ", ", "(XXVI)", "(2004)", " (", ")", "1540", "of 12 December 1997", "Ibid.", "ibid",
-        ", vol. 976, No. 14152", "United Nations, Treaty Series", ", annex", "es I–III",
-        ", para. ", "paragraph ", "section ", "II", " above", " of the present resolution",
-        "A/79/634-S/2024/869", "E/2002/28", " and Corr.1 and 2", "/", "-", "é", "–", "\u{a0}",
-        "\n", ".", "5", "(a)", "chap. I, ", "GC(69)", "HIV/AIDS",
+        "resolution ",
+        "resolutions ",
+        "Resolution ",
+        "its ",
+        "Council ",
+        "Security ",
+        "General Assembly ",
+        "Commission ",
+        "60/178",
+        "S-20/4",
+        "ES-",
+        "A–E",
+        " A",
+        " and ",
+        ", ",
+        "(XXVI)",
+        "(2004)",
+        " (",
+        ")",
+        "1540",
+        "of 12 December 1997",
+        "Ibid.",
+        "ibid",
+        ", vol. 976, No. 14152",
+        "United Nations, Treaty Series",
+        ", annex",
+        "es I–III",
+        ", para. ",
+        "paragraph ",
+        "section ",
+        "II",
+        " above",
+        " of the present resolution",
+        "A/79/634-S/2024/869",
+        "E/2002/28",
+        " and Corr.1 and 2",
+        "/",
+        "-",
+        "é",
+        "–",
+        "\u{a0}",
+        "\n",
+        ".",
+        "5",
+        "(a)",
+        "chap. I, ",
+        "GC(69)",
+        "HIV/AIDS",
     ]);
     prop::collection::vec(pieces, 0..24).prop_map(|parts| parts.concat())
 }
@@ -170,8 +234,16 @@ fn citation_like() -> impl Strategy<Value = String> {
 fn assert_well_formed(text: &str, citations: &[Citation]) {
     let mut end = 0;
     for c in citations {
-        assert!(c.span.start < c.span.end, "empty span {:?} in {text:?}", c.span);
-        assert!(c.span.start >= end, "overlap or disorder at {:?} in {text:?}", c.span);
+        assert!(
+            c.span.start < c.span.end,
+            "empty span {:?} in {text:?}",
+            c.span
+        );
+        assert!(
+            c.span.start >= end,
+            "overlap or disorder at {:?} in {text:?}",
+            c.span
+        );
         assert!(c.span.end <= text.len());
         assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
         end = c.span.end;

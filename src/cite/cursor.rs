@@ -18,7 +18,11 @@ impl<'a> Cursor<'a> {
     /// A cursor at `pos`; a position that is out of range or not on a char
     /// boundary is moved to the end of the text, so the cursor is always valid.
     pub(crate) fn new(text: &'a str, pos: usize) -> Self {
-        let pos = if text.is_char_boundary(pos) { pos } else { text.len() };
+        let pos = if text.is_char_boundary(pos) {
+            pos
+        } else {
+            text.len()
+        };
         Cursor { text, pos }
     }
 
@@ -147,7 +151,9 @@ impl<'a> Cursor<'a> {
     }
 
     fn date_inner(&mut self) -> bool {
-        let Some(day) = self.number() else { return false };
+        let Some(day) = self.number() else {
+            return false;
+        };
         if !(1..=31).contains(&day) {
             return false;
         }
@@ -218,7 +224,9 @@ pub(crate) fn roman_value(numeral: &str) -> Option<u32> {
             _ => total += *value as i64,
         }
     }
-    let total = u32::try_from(total).ok().filter(|t| (1..=100).contains(t))?;
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..=100).contains(t))?;
     (to_roman(total) == numeral).then_some(total)
 }
 

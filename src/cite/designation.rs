@@ -93,7 +93,10 @@ impl Designation {
         if !cursor.eat(")") {
             return None;
         }
-        let number = Number::Parenthesized { number: left, paren };
+        let number = Number::Parenthesized {
+            number: left,
+            paren,
+        };
         Some(Designation { number, part })
     }
 
@@ -207,7 +210,10 @@ mod tests {
         assert_eq!(ga("ES-10/1").as_deref(), Some("A/RES/ES-10/1"));
         assert_eq!(ga("S-20/4 A–E.").as_deref(), Some("A/RES/S-20/4"));
         assert_eq!(ga("2832 (XXVI) of").as_deref(), Some("A/RES/2832(XXVI)"));
-        assert_eq!(ga("2200 A (XXI), annex").as_deref(), Some("A/RES/2200A(XXI)"));
+        assert_eq!(
+            ga("2200 A (XXI), annex").as_deref(),
+            Some("A/RES/2200A(XXI)")
+        );
         assert_eq!(ga("217 A (III).").as_deref(), Some("A/RES/217A(III)"));
     }
 
@@ -225,7 +231,10 @@ mod tests {
     #[test]
     fn other_bodies() {
         let (sc, _) = parse("1540 (2004)").unwrap();
-        assert_eq!(sc.symbol(Issuer::SecurityCouncil).as_deref(), Some("S/RES/1540(2004)"));
+        assert_eq!(
+            sc.symbol(Issuer::SecurityCouncil).as_deref(),
+            Some("S/RES/1540(2004)")
+        );
         let (e, _) = parse("2006/32 of").unwrap();
         let symbol = e.symbol(Issuer::EconomicAndSocialCouncil);
         assert_eq!(symbol.as_deref(), Some("E/RES/2006/32"));

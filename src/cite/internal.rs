@@ -36,7 +36,11 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
         if items.is_empty() || !ANCHOR.is_match(cursor.rest()) {
             continue;
         }
-        found.extend(items.into_iter().map(|(span, target)| Citation { span, target }));
+        found.extend(
+            items
+                .into_iter()
+                .map(|(span, target)| Citation { span, target }),
+        );
     }
     found
 }
@@ -67,7 +71,10 @@ fn sections(cursor: &mut Cursor) -> Items {
     let mut items = Vec::new();
     loop {
         let start = cursor.pos();
-        let Some(label) = cursor.roman().map(str::to_string).or_else(|| cursor.part_letter().map(String::from))
+        let Some(label) = cursor
+            .roman()
+            .map(str::to_string)
+            .or_else(|| cursor.part_letter().map(String::from))
         else {
             break;
         };
@@ -100,7 +107,11 @@ fn list_separator(cursor: &mut Cursor) -> bool {
     } else {
         comma && spaced
     };
-    if ok && cursor.peek().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+    if ok
+        && cursor
+            .peek()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
         true
     } else {
         *cursor = saved;

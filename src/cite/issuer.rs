@@ -43,8 +43,10 @@ static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A report locator right before the word: "chap. I, ", "sect. C, ",
 /// "part two, ", "Supplement No. 8, ".
 static REPORT_LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:chap|sect|para|vol)\.\s*\S{1,12}|\bpart\s+\w+|\bSupplement\s+No\.\s*\d+)\s*,\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:\b(?:chap|sect|para|vol)\.\s*\S{1,12}|\bpart\s+\w+|\bSupplement\s+No\.\s*\d+)\s*,\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// A participle or operative verb, possibly with an adverb, right before
@@ -57,7 +59,14 @@ static AUTHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that may begin a sentence and are never the name of a body.
-static NOT_A_BODY: [&str; 6] = ["See", "Resolution", "Resolutions", "Also", "Including", "In"];
+static NOT_A_BODY: [&str; 6] = [
+    "See",
+    "Resolution",
+    "Resolutions",
+    "Also",
+    "Including",
+    "In",
+];
 
 /// Decides who adopted the resolution cited by the "resolution(s)" word that
 /// starts at byte `keyword` of `text`, for a text written by `author`.
@@ -101,7 +110,9 @@ fn named_just_before(before: &str) -> Option<Option<Issuer>> {
     }
     let last_word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '[')
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let last_word = &before[last_word_start..];
     let capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
     let sentence_start = before[..last_word_start]
@@ -126,13 +137,39 @@ fn body_of(caps: &regex::Captures, before: &str) -> Option<Issuer> {
         Some(Issuer::HumanRightsCouncil)
     } else if caps.get(3).is_some() {
         Some(Issuer::SecurityCouncil)
-    } else if caps.get(4).is_some() {
-        Some(Issuer::GeneralAssembly)
+    } else if let Some(assembly) = caps.get(4) {
+        if assembly.as_str() == "Assembly" && qualified(&before[..assembly.start()]) {
+            // "World Health Assembly", "Environment Assembly".
+            Some(Issuer::Other)
+        } else {
+            Some(Issuer::GeneralAssembly)
+        }
     } else if let Some(council) = caps.get(5) {
+        if qualified(&before[..council.start()]) {
+            // "Trusteeship Council", "Governing Council".
+            return Some(Issuer::Other);
+        }
         Some(last_named_council(&before[..council.start()]).unwrap_or(Issuer::Other))
     } else {
         Some(Issuer::Other)
     }
+}
+
+/// Whether a bare "Assembly" or "Council" is part of a longer name: the word
+/// before it is capitalised and does not start a sentence.
+fn qualified(before: &str) -> bool {
+    let before = before.trim_end();
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let sentence_start = before[..word_start]
+        .trim_end()
+        .chars()
+        .last()
+        .map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
+    capitalised && !sentence_start
 }
 
 /// The council most recently named in full before a bare "Council".
@@ -160,23 +197,44 @@ mod tests {
     #[test]
     fn named_bodies() {
         use Issuer::*;
-        assert_eq!(issuer("of Security Council resolution"), Some(SecurityCouncil));
-        assert_eq!(issuer("Economic and Social\nCouncil resolution"), Some(EconomicAndSocialCouncil));
-        assert_eq!(issuer("Human Rights Council resolution"), Some(HumanRightsCouncil));
+        assert_eq!(
+            issuer("of Security Council resolution"),
+            Some(SecurityCouncil)
+        );
+        assert_eq!(
+            issuer("Economic and Social\nCouncil resolution"),
+            Some(EconomicAndSocialCouncil)
+        );
+        assert_eq!(
+            issuer("Human Rights Council resolution"),
+            Some(HumanRightsCouncil)
+        );
         assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
-        assert_eq!(issuer("of Commission on Narcotic Drugs resolution"), Some(Other));
+        assert_eq!(
+            issuer("of Commission on Narcotic Drugs resolution"),
+            Some(Other)
+        );
         assert_eq!(
             issuer("Security Council resolution 1645 (2005), Assembly resolution 65/7 and Council resolution"),
             Some(SecurityCouncil)
         );
         assert_eq!(issuer("and Council resolution"), Some(Other));
+        assert_eq!(issuer("the World Health Assembly resolution"), Some(Other));
+        assert_eq!(
+            issuer("Security Council and the Trusteeship Council resolution"),
+            Some(Other)
+        );
+        assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
     }
 
     #[test]
     fn the_subject_of_its() {
         use Issuer::*;
         assert_eq!(issuer("Recalling its resolution"), Some(GeneralAssembly));
-        assert_eq!(issuer("Also reaffirms its resolution"), Some(GeneralAssembly));
+        assert_eq!(
+            issuer("Also reaffirms its resolution"),
+            Some(GeneralAssembly)
+        );
         assert_eq!(
             issuer("recommendations adopted by the Commission on Narcotic Drugs at its forty-fourth session, in particular in its resolution"),
             Some(Other)
@@ -192,8 +250,14 @@ mod tests {
         use Issuer::*;
         assert_eq!(issuer("See resolution"), Some(GeneralAssembly));
         assert_eq!(issuer("Resolution"), Some(GeneralAssembly));
-        assert_eq!(issuer("on the implementation of resolution"), Some(GeneralAssembly));
-        assert_eq!(issuer("Supplement No. 8 (E/1999/28/Rev.1), part two, chap. I, resolution"), None);
+        assert_eq!(
+            issuer("on the implementation of resolution"),
+            Some(GeneralAssembly)
+        );
+        assert_eq!(
+            issuer("Supplement No. 8 (E/1999/28/Rev.1), part two, chap. I, resolution"),
+            None
+        );
         assert_eq!(issuer("(Sales No. E.96.IV.13), chap. I, resolution"), None);
     }
 }

@@ -151,7 +151,10 @@ fn without_overlaps(mut found: Vec<Citation>) -> Vec<Citation> {
         if citation.span.is_empty() {
             continue;
         }
-        if kept.last().map_or(true, |last| citation.span.start >= last.span.end) {
+        if kept
+            .last()
+            .map_or(true, |last| citation.span.start >= last.span.end)
+        {
             kept.push(citation);
         }
     }
@@ -225,14 +228,20 @@ mod tests {
 
     #[test]
     fn undocs_urls() {
-        assert_eq!(undocs_url("A/RES/60/178"), "https://undocs.org/A/RES/60/178");
+        assert_eq!(
+            undocs_url("A/RES/60/178"),
+            "https://undocs.org/A/RES/60/178"
+        );
     }
 
     #[test]
     fn overlaps_keep_the_first_and_longest() {
         let cite = |span: Range<usize>| Citation {
             span,
-            target: Target::Treaty { volume: 1, number: 1 },
+            target: Target::Treaty {
+                volume: 1,
+                number: 1,
+            },
         };
         let kept = without_overlaps(vec![cite(5..9), cite(0..3), cite(0..6), cite(6..8)]);
         let spans: Vec<_> = kept.into_iter().map(|c| c.span).collect();
@@ -247,7 +256,10 @@ mod tests {
         assert_eq!(found[0].target.to_string(), "A/RES/55/25, annex II");
         let found = scan("Ibid., annex III.", &mut ctx);
         assert_eq!(found[0].target.to_string(), "A/RES/55/25, annex III");
-        scan("Resolution 55/25, annexes I–III, and resolution 55/255, annex.", &mut ctx);
+        scan(
+            "Resolution 55/25, annexes I–III, and resolution 55/255, annex.",
+            &mut ctx,
+        );
         assert!(scan("Ibid.", &mut ctx).is_empty());
     }
 }

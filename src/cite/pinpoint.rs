@@ -160,13 +160,22 @@ mod tests {
     #[test]
     fn pinpoints_after() {
         assert_eq!(after_text(", annex."), Some(Pinpoint::Annex(None)));
-        assert_eq!(after_text(", annex II."), Some(Pinpoint::Annex(Some("II".into()))));
+        assert_eq!(
+            after_text(", annex II."),
+            Some(Pinpoint::Annex(Some("II".into())))
+        );
         assert_eq!(
             after_text(", annexes I–III, and"),
             Some(Pinpoint::Annex(Some("I–III".into())))
         );
-        assert_eq!(after_text(", para. 7)"), Some(Pinpoint::Paragraph("7".into())));
-        assert_eq!(after_text(", sect. II.A."), Some(Pinpoint::Section("II.A".into())));
+        assert_eq!(
+            after_text(", para. 7)"),
+            Some(Pinpoint::Paragraph("7".into()))
+        );
+        assert_eq!(
+            after_text(", sect. II.A."),
+            Some(Pinpoint::Section("II.A".into()))
+        );
         assert_eq!(after_text(", chap. I"), None);
         assert_eq!(after_text(" annex"), None);
     }

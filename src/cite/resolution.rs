@@ -156,7 +156,9 @@ mod tests {
 
     #[test]
     fn lists_stop_at_other_words() {
-        let found = cite("its resolution 60/178 of 16 December 2005 and its other previous resolutions, 2008");
+        let found = cite(
+            "its resolution 60/178 of 16 December 2005 and its other previous resolutions, 2008",
+        );
         assert_eq!(found.len(), 1);
     }
 }

@@ -37,6 +37,16 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
             continue;
         }
         let end = m.start() + raw.len();
+        if let Some((session, session_end)) = resolution_session(text, raw, end) {
+            // "S/RES/1540 (2004)", "A/RES/2832 (XXVI)": the parenthesis is
+            // part of the symbol, written without the space.
+            let symbol = format!("{raw}({session})");
+            let span = m.start()..session_end;
+            let mut cursor = Cursor::new(text, session_end);
+            let pin = pinpoint::after(&mut cursor).or_else(|| pinpoint::before(text, m.start()));
+            found.push(document(span, &symbol, pin));
+            continue;
+        }
         let before_pinpoint = pinpoint::before(text, m.start());
         let parts = split_joint(raw);
         // Corrigenda of a joint symbol belong to its last part.
@@ -44,7 +54,11 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
         let last_index = parts.len() - 1;
         for (index, (offset, symbol)) in parts.iter().copied().enumerate() {
             let start = m.start() + offset;
-            let mut pin = if index == 0 { before_pinpoint.clone() } else { None };
+            let mut pin = if index == 0 {
+                before_pinpoint.clone()
+            } else {
+                None
+            };
             let mut cursor = Cursor::new(text, end);
             if index == last_index {
                 if let Some(after) = pinpoint::after(&mut cursor) {
@@ -68,6 +82,19 @@ fn document(span: std::ops::Range<usize>, symbol: &str, pinpoint: Option<Pinpoin
     }
 }
 
+static RESOLUTION_SESSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?\((\d{4}|[IVXL]+)\)").expect("valid regex"));
+
+/// The year or roman session in parentheses after a resolution symbol that
+/// ends at byte `end`, with the end of the closing parenthesis.
+fn resolution_session(text: &str, raw: &str, end: usize) -> Option<(String, usize)> {
+    if !raw.contains("/RES/") || raw.contains(['-', '\u{2011}']) {
+        return None;
+    }
+    let caps = RESOLUTION_SESSION.captures(text.get(end..)?)?;
+    Some((caps.get(1)?.as_str().to_string(), end + caps.get(0)?.end()))
+}
+
 /// Splits "A/79/634-S/2024/869" into its documents, with their offsets.
 fn split_joint(raw: &str) -> Vec<(usize, &str)> {
     let mut parts = Vec::new();
@@ -82,9 +109,8 @@ fn split_joint(raw: &str) -> Vec<(usize, &str)> {
     parts
 }
 
-static CORRIGENDA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+and\s+(Corr|Add)\.(\d{1,2})\b").expect("valid regex")
-});
+static CORRIGENDA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+and\s+(Corr|Add)\.(\d{1,2})\b").expect("valid regex"));
 
 static MORE_CORRIGENDA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+and\s+)(\d{1,2})\b").expect("valid regex"));
@@ -101,14 +127,21 @@ fn corrigenda(text: &str, end: usize, base: &str) -> Vec<Citation> {
     let symbol = format!("{base}/{kind}.{}", first.as_str());
     found.push(document(kind_start..end + first.end(), &symbol, None));
     let mut pos = end + whole.end();
-    while let Some(caps) = text.get(pos..).and_then(|rest| MORE_CORRIGENDA.captures(rest)) {
+    while let Some(caps) = text
+        .get(pos..)
+        .and_then(|rest| MORE_CORRIGENDA.captures(rest))
+    {
         let number = caps.get(1).expect("group 1");
         let next = text[pos + number.end()..].trim_start().chars().next();
         if next.is_some_and(char::is_alphanumeric) {
             break;
         }
         let symbol = format!("{base}/{kind}.{}", number.as_str());
-        found.push(document(pos + number.start()..pos + number.end(), &symbol, None));
+        found.push(document(
+            pos + number.start()..pos + number.end(),
+            &symbol,
+            None,
+        ));
         pos += caps.get(0).expect("group 0").end();
     }
     found
@@ -127,7 +160,10 @@ mod tests {
 
     #[test]
     fn plain_symbols_lose_their_full_stop() {
-        assert_eq!(symbols("18 A/61/221."), [("A/61/221".into(), "A/61/221".into())]);
+        assert_eq!(
+            symbols("18 A/61/221."),
+            [("A/61/221".into(), "A/61/221".into())]
+        );
         assert_eq!(
             symbols("(E/2003/28/Rev.1), chap. I"),
             [("E/2003/28/Rev.1".into(), "E/2003/28/Rev.1".into())]
@@ -146,9 +182,24 @@ mod tests {
     fn corrigenda_continue_the_symbol() {
         let found = symbols("(E/2002/28 and Corr.1 and 2), chap. I");
         let targets: Vec<_> = found.iter().map(|f| f.1.as_str()).collect();
-        assert_eq!(targets, ["E/2002/28", "E/2002/28/Corr.1", "E/2002/28/Corr.2"]);
+        assert_eq!(
+            targets,
+            ["E/2002/28", "E/2002/28/Corr.1", "E/2002/28/Corr.2"]
+        );
         assert_eq!(found[1].0, "Corr.1");
         assert_eq!(found[2].0, "2");
+    }
+
+    #[test]
+    fn resolution_symbols_keep_their_parenthesis() {
+        assert_eq!(
+            symbols("S/RES/1540 (2004), para. 3"),
+            [(
+                "S/RES/1540 (2004)".into(),
+                "S/RES/1540(2004), para. 3".into()
+            )]
+        );
+        assert_eq!(symbols("A/RES/2832(XXVI).")[0].1, "A/RES/2832(XXVI)");
     }
 
     #[test]

@@ -9,11 +9,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static TREATY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:United\s+Nations,\s+)?Treaty\s+Series,\s+vol\.\s*(\d{1,5}),\s+No\.\s*(\d{1,6})\b")
+    Regex::new(r"United\s+Nations,\s+Treaty\s+Series,\s+vol\.\s*(\d{1,5}),\s+No\.\s*(\d{1,6})\b")
         .expect("valid regex")
 });
 
 static IBID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Ii]bid\.").expect("valid regex"));
+
+static IBID_LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[Ss]ee(?:\s+also)?\s+)?$").expect("valid regex"));
 
 static IBID_TREATY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,\s+vol\.\s*(\d{1,5}),\s+No\.\s*(\d{1,6})\b").expect("valid regex")
@@ -42,13 +45,17 @@ pub(crate) fn scan_ibid(text: &str, previous: Option<&Target>) -> Vec<Citation> 
     let Some(previous) = previous else {
         return Vec::new();
     };
-    IBID
-        .find_iter(text)
+    IBID.find_iter(text)
         .filter_map(|m| resolve_ibid(text, m.start(), m.end(), previous))
         .collect()
 }
 
 fn resolve_ibid(text: &str, start: usize, end: usize, previous: &Target) -> Option<Citation> {
+    // Only an "Ibid." that opens the footnote repeats the previous footnote;
+    // one further in repeats something cited earlier in the same footnote.
+    if !IBID_LEAD_IN.is_match(text.get(..start)?) {
+        return None;
+    }
     let rest = text.get(end..)?;
     match previous {
         Target::Treaty { .. } => {
@@ -61,7 +68,7 @@ fn resolve_ibid(text: &str, start: usize, end: usize, previous: &Target) -> Opti
                 },
             })
         }
-        Target::Document { symbol, pinpoint } => {
+        Target::Document { symbol, .. } => {
             if rest.trim().is_empty() {
                 return Some(Citation {
                     span: start..end,
@@ -74,7 +81,6 @@ fn resolve_ibid(text: &str, start: usize, end: usize, previous: &Target) -> Opti
             if !(tail.is_empty() || tail == ".") {
                 return None;
             }
-            let _ = pinpoint;
             Some(Citation {
                 span: start..cursor.pos(),
                 target: Target::Document {
@@ -84,5 +90,39 @@ fn resolve_ibid(text: &str, start: usize, end: usize, previous: &Target) -> Opti
             })
         }
         Target::Internal { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn previous_resolution() -> Target {
+        Target::Document {
+            symbol: "A/RES/55/25".into(),
+            pinpoint: None,
+        }
+    }
+
+    #[test]
+    fn ibid_only_opens_a_footnote() {
+        let previous = previous_resolution();
+        assert_eq!(scan_ibid("Ibid., annex II.", Some(&previous)).len(), 1);
+        assert!(scan_ibid(
+            "Resolution 54/132, annex; ibid., annex II.",
+            Some(&previous)
+        )
+        .is_empty());
+        assert!(scan_ibid("Ibid., 2002, Supplement No. 8", Some(&previous)).is_empty());
+        assert!(scan_ibid("Ibid., vol. 1019, No. 14956.", Some(&previous)).is_empty());
+    }
+
+    #[test]
+    fn only_the_united_nations_treaty_series() {
+        assert_eq!(
+            scan_treaties("United Nations,\nTreaty Series, vol. 976, No. 14152.").len(),
+            1
+        );
+        assert!(scan_treaties("League of Nations, Treaty Series, vol. 60, No. 1414.").is_empty());
     }
 }
