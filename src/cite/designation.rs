@@ -131,6 +131,16 @@ impl Designation {
                 }
                 _ => None,
             },
+            (Number::Parenthesized { number, paren }, Issuer::EconomicAndSocialCouncil) => {
+                // Before 1978 the Council numbered its resolutions by session:
+                // "1296 (XLIV)".
+                match paren {
+                    Parenthesis::Session(roman) if self.part == Part::Whole => {
+                        Some(format!("E/RES/{number}({roman})"))
+                    }
+                    _ => None,
+                }
+            }
             (Number::Slashed { kind, left, right }, Issuer::EconomicAndSocialCouncil) => {
                 (*kind == SessionKind::Regular && is_year(*left) && self.part == Part::Whole)
                     .then(|| format!("E/RES/{left}/{right}"))
@@ -238,6 +248,9 @@ mod tests {
         let (e, _) = parse("2006/32 of").unwrap();
         let symbol = e.symbol(Issuer::EconomicAndSocialCouncil);
         assert_eq!(symbol.as_deref(), Some("E/RES/2006/32"));
+        let (old, _) = parse("1296 (XLIV)").unwrap();
+        let symbol = old.symbol(Issuer::EconomicAndSocialCouncil);
+        assert_eq!(symbol.as_deref(), Some("E/RES/1296(XLIV)"));
         let (hrc, _) = parse("5/1").unwrap();
         let symbol = hrc.symbol(Issuer::HumanRightsCouncil);
         assert_eq!(symbol.as_deref(), Some("A/HRC/RES/5/1"));

@@ -161,9 +161,10 @@ fn without_overlaps(mut found: Vec<Citation>) -> Vec<Citation> {
     kept
 }
 
-/// Words that may come before the one work a footnote cites.
+/// Words that may come before the one work a footnote cites (a footnote
+/// number left in front is tolerated).
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[Ss]ee(?:\s+also)?\s+)?(?:[Rr]esolutions?\s+|document\s+)?$")
+    Regex::new(r"^\s*(?:\d{1,3}\s+)?(?:[Ss]ee(?:\s+also)?\s+)?(?:[Rr]esolutions?\s+|document\s+)?$")
         .expect("valid regex")
 });
 
@@ -261,5 +262,16 @@ mod tests {
             &mut ctx,
         );
         assert!(scan("Ibid.", &mut ctx).is_empty());
+    }
+
+    #[test]
+    fn a_footnote_number_left_in_front_is_tolerated() {
+        let mut ctx = Context::default();
+        scan(
+            "10 United Nations, Treaty Series, vol. 976, No. 14152.",
+            &mut ctx,
+        );
+        let found = scan("11 Ibid., vol. 1019, No. 14956.", &mut ctx);
+        assert_eq!(found[0].target.to_string(), "UNTS 1019/14956");
     }
 }

@@ -15,8 +15,9 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
 
 static IBID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Ii]bid\.").expect("valid regex"));
 
-static IBID_LEAD_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[Ss]ee(?:\s+also)?\s+)?$").expect("valid regex"));
+static IBID_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{1,3}\s+)?(?:[Ss]ee(?:\s+also)?\s+)?$").expect("valid regex")
+});
 
 static IBID_TREATY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,\s+vol\.\s*(\d{1,5}),\s+No\.\s*(\d{1,6})\b").expect("valid regex")
