@@ -74,8 +74,9 @@ static NOT_A_BODY: [&str; 6] = [
 pub(crate) fn issuer_before(text: &str, keyword: usize, author: Issuer) -> Option<Issuer> {
     let before = text.get(..keyword)?;
     let trimmed = before.trim_end();
-    if let Some(named) = named_just_before(trimmed) {
-        return named;
+    match word_before(trimmed) {
+        WordBefore::Name(issuer) => return issuer,
+        WordBefore::Ordinary => {}
     }
     if REPORT_LOCATOR.is_match(trimmed) || trimmed.ends_with(',') && ends_in_report(trimmed) {
         return None;
@@ -100,12 +101,19 @@ fn ends_in_report(trimmed: &str) -> bool {
     trimmed.trim_end_matches(',').ends_with(')')
 }
 
-/// `Some(answer)` if the last word of `before` is a name (of a body or not);
-/// `None` if it is an ordinary word and the subject must be looked for.
-fn named_just_before(before: &str) -> Option<Option<Issuer>> {
+/// What the word right before "resolution" is.
+enum WordBefore {
+    /// A name: of a body (`Some`), or something that cannot be told (`None`),
+    /// as "GC(69)" or a number.
+    Name(Option<Issuer>),
+    /// An ordinary word ("its", "of", "See"): the subject must be looked for.
+    Ordinary,
+}
+
+fn word_before(before: &str) -> WordBefore {
     if let Some(caps) = BODY_NAME.captures_iter(before).last() {
         if caps.get(0).is_some_and(|m| m.end() == before.len()) {
-            return Some(body_of(&caps, before));
+            return WordBefore::Name(body_of(&caps, before));
         }
     }
     let last_word_start = before
@@ -121,12 +129,14 @@ fn named_just_before(before: &str) -> Option<Option<Issuer>> {
         .last()
         .map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
     if capitalised && !sentence_start && !NOT_A_BODY.contains(&last_word) {
-        Some(Some(Issuer::Other))
-    } else if last_word.ends_with(')') || last_word.chars().all(|c| c.is_ascii_digit()) {
+        WordBefore::Name(Some(Issuer::Other))
+    } else if !last_word.is_empty()
+        && (last_word.ends_with(')') || last_word.chars().all(|c| c.is_ascii_digit()))
+    {
         // "GC(69)", "2005": not a sentence word; stay away.
-        (!last_word.is_empty()).then_some(None)
+        WordBefore::Name(None)
     } else {
-        None
+        WordBefore::Ordinary
     }
 }
 
@@ -176,11 +186,15 @@ fn qualified(before: &str) -> bool {
 fn last_named_council(before: &str) -> Option<Issuer> {
     BODY_NAME
         .captures_iter(before)
-        .filter_map(|caps| match () {
-            _ if caps.get(1).is_some() => Some(Issuer::EconomicAndSocialCouncil),
-            _ if caps.get(2).is_some() => Some(Issuer::HumanRightsCouncil),
-            _ if caps.get(3).is_some() => Some(Issuer::SecurityCouncil),
-            _ => None,
+        .filter_map(|caps| {
+            [
+                (1, Issuer::EconomicAndSocialCouncil),
+                (2, Issuer::HumanRightsCouncil),
+                (3, Issuer::SecurityCouncil),
+            ]
+            .into_iter()
+            .find(|(group, _)| caps.get(*group).is_some())
+            .map(|(_, issuer)| issuer)
         })
         .last()
 }

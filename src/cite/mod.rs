@@ -138,6 +138,7 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Citation> {
 
 /// The page of a document symbol on the United Nations document resolver:
 /// `undocs_url("A/RES/60/178")` is `https://undocs.org/A/RES/60/178`.
+#[must_use]
 pub fn undocs_url(symbol: &str) -> String {
     format!("https://undocs.org/{symbol}")
 }

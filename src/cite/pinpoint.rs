@@ -122,7 +122,9 @@ pub(crate) fn paragraph(cursor: &mut Cursor) -> Option<String> {
 pub(crate) fn join_paragraph(number: &str, subs: &[String]) -> String {
     let mut label = number.to_string();
     for sub in subs {
-        label.push_str(&format!(" ({sub})"));
+        label.push_str(" (");
+        label.push_str(sub);
+        label.push(')');
     }
     label
 }
