@@ -148,14 +148,16 @@ fn body_of(caps: &regex::Captures, before: &str) -> Option<Issuer> {
     } else if caps.get(3).is_some() {
         Some(Issuer::SecurityCouncil)
     } else if let Some(assembly) = caps.get(4) {
-        if assembly.as_str() == "Assembly" && qualified(&before[..assembly.start()]) {
+        let bare = assembly.as_str() == "Assembly";
+        if bare && (qualified(&before[..assembly.start()]) || of_another(&before[assembly.end()..]))
+        {
             // "World Health Assembly", "Environment Assembly".
             Some(Issuer::Other)
         } else {
             Some(Issuer::GeneralAssembly)
         }
     } else if let Some(council) = caps.get(5) {
-        if qualified(&before[..council.start()]) {
+        if qualified(&before[..council.start()]) || of_another(&before[council.end()..]) {
             // "Trusteeship Council", "Governing Council".
             return Some(Issuer::Other);
         }
@@ -180,6 +182,15 @@ fn qualified(before: &str) -> bool {
         .last()
         .map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
     capitalised && !sentence_start
+}
+
+static OF_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?[A-Z]").expect("valid regex"));
+
+/// Whether a bare "Assembly" or "Council" is followed by "of" and a name:
+/// "Council of Europe", "Assembly of States Parties".
+fn of_another(after: &str) -> bool {
+    OF_NAME.is_match(after)
 }
 
 /// The council most recently named in full before a bare "Council".
@@ -225,6 +236,14 @@ mod tests {
         );
         assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
         assert_eq!(
+            issuer("Security Council, and the Parliamentary Assembly of the Council of Europe, in its resolution"),
+            Some(Other)
+        );
+        assert_eq!(
+            issuer("the Assembly of States Parties, in its resolution"),
+            Some(Other)
+        );
+        assert_eq!(
             issuer("of Commission on Narcotic Drugs resolution"),
             Some(Other)
         );
@@ -239,6 +258,14 @@ mod tests {
             Some(Other)
         );
         assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
+        assert_eq!(
+            issuer("Security Council, and the Parliamentary Assembly of the Council of Europe, in its resolution"),
+            Some(Other)
+        );
+        assert_eq!(
+            issuer("the Assembly of States Parties, in its resolution"),
+            Some(Other)
+        );
     }
 
     #[test]
