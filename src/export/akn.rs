@@ -1,0 +1,1 @@
+//! Akoma Ntoso 3.0 export (AKN4UN conventions) of a resolution.

@@ -1,0 +1,1 @@
+//! Rendering: models and templates in, the pages of the static site out.
