@@ -99,9 +99,10 @@ pub fn sub(parent: &str, label: &str) -> String {
 pub fn is_sub_of(child: &str, parent: &str) -> bool {
     let Some(rest) = child.strip_prefix(parent) else { return false };
     if parent.ends_with(|c: char| c.is_ascii_digit()) {
-        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric())
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     } else {
-        rest.strip_prefix('-').is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric()))
+        rest.strip_prefix('-')
+            .is_some_and(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
     }
 }
 
@@ -120,13 +121,13 @@ pub fn footnote_ref(n: u32, k: usize) -> String {
 
 static PARA_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?:(?P<sec>[IVXLC]+|[A-Z])-)?(?P<kind>pp|op|p|t)(?P<num>\d+)(?P<subs>[a-z]*(?:-[a-zA-Z0-9]+)*)$",
+        r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?:(?P<sec>[IVXLC]+|[A-Z])-)?(?P<kind>pp|op|p|t)(?P<num>\d+(?:_\d+)?)(?P<subs>[a-z]*(?:_\d+)?(?:-[a-zA-Z0-9_]+)*)$",
     )
     .expect("valid regex")
 });
 
 static OTHER_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?P<kind>sec-|hd|block)(?P<num>[A-Za-z0-9]+)$")
+    Regex::new(r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?P<kind>sec-|hd|block)(?P<num>[A-Za-z0-9_]+)$")
         .expect("valid regex")
 });
 
@@ -254,5 +255,7 @@ mod tests {
         assert_eq!(akn_eid("fn12").unwrap(), "fnt_12");
         assert_eq!(akn_eid("hd2").unwrap(), "hcontainer_2");
         assert_eq!(akn_eid("nonsense!"), None);
+        // A repeated number is told apart by a suffix.
+        assert_eq!(akn_eid("op1_2a").unwrap(), "para_1_2__list_1__point_a");
     }
 }

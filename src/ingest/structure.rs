@@ -9,6 +9,8 @@
 use super::blocks::{heading_like, introduces_list, Label, RawBlock, CLOSING};
 use super::Warning;
 use crate::ids::{self, Scope};
+use std::collections::HashSet;
+
 use crate::model::{Annex, Block, Closing, Node, ParaKind, Paragraph, Section, Text};
 
 /// A paragraph before ids are assigned.
@@ -422,14 +424,15 @@ fn sections_restart(items: &[Item]) -> bool {
 fn assign(items: Vec<Item>, scope: &Scope) -> Vec<Node> {
     let restart = sections_restart(&items);
     let mut counters = Counters::default();
-    let mut used = std::collections::HashSet::new();
+    let mut used = HashSet::new();
     let mut out = Vec::new();
     for item in items {
         match item {
             Item::Section { num, title, items } => {
                 let section_scope = Scope { annex: scope.annex.clone(), section: restart.then(|| num.clone()) };
                 let body = items.into_iter().map(|i| node(i, &section_scope, &mut counters, &mut used)).collect();
-                out.push(Node::Section(Section { id: scope.section(&num), num, title: title.map(Text::plain), body }));
+                let id = unique(&mut used, scope.section(&num));
+                out.push(Node::Section(Section { id, num, title: title.map(Text::plain), body }));
             }
             other => out.push(node(other, scope, &mut counters, &mut used)),
         }
@@ -446,30 +449,32 @@ struct Counters {
     block: usize,
 }
 
-fn node(item: Item, scope: &Scope, c: &mut Counters, used: &mut std::collections::HashSet<String>) -> Node {
-    let mut unique = |id: String| -> String {
-        let mut candidate = id.clone();
-        let mut k = 2;
-        while !used.insert(candidate.clone()) {
-            candidate = format!("{id}_{k}");
-            k += 1;
-        }
-        candidate
-    };
+/// `id`, or `id_2`, `id_3`… when a repeated number or label already took it.
+fn unique(used: &mut HashSet<String>, id: String) -> String {
+    let mut candidate = id.clone();
+    let mut k = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{id}_{k}");
+        k += 1;
+    }
+    candidate
+}
+
+fn node(item: Item, scope: &Scope, c: &mut Counters, used: &mut HashSet<String>) -> Node {
     match item {
-        Item::Formula(text) => Node::Formula(Block { id: unique(ids::FORMULA.into()), text: Text::plain(text) }),
+        Item::Formula(text) => Node::Formula(Block { id: unique(used, ids::FORMULA.into()), text: Text::plain(text) }),
         Item::Heading(text) => {
             c.heading += 1;
-            Node::Heading(Block { id: unique(scope.heading(c.heading)), text: Text::plain(text) })
+            Node::Heading(Block { id: unique(used, scope.heading(c.heading)), text: Text::plain(text) })
         }
         Item::Block(text) => {
             c.block += 1;
-            Node::Block(Block { id: unique(scope.block(c.block)), text: Text::plain(text) })
+            Node::Block(Block { id: unique(used, scope.block(c.block)), text: Text::plain(text) })
         }
         Item::Preambular(p) => {
             c.preambular += 1;
-            let id = unique(scope.preambular(c.preambular));
-            Node::Paragraph(paragraph(p, id, ParaKind::Preambular))
+            let id = unique(used, scope.preambular(c.preambular));
+            Node::Paragraph(paragraph(p, id, ParaKind::Preambular, used))
         }
         Item::Numbered(p) => {
             let id = match &p.num {
@@ -480,24 +485,25 @@ fn node(item: Item, scope: &Scope, c: &mut Counters, used: &mut std::collections
                 }
             };
             let kind = if scope.annex.is_some() { ParaKind::Annex } else { ParaKind::Operative };
-            Node::Paragraph(paragraph(p, unique(id), kind))
+            let id = unique(used, id);
+            Node::Paragraph(paragraph(p, id, kind, used))
         }
         Item::Text(p) => {
             c.text += 1;
-            let id = unique(scope.text(c.text));
-            Node::Paragraph(paragraph(p, id, ParaKind::Text))
+            let id = unique(used, scope.text(c.text));
+            Node::Paragraph(paragraph(p, id, ParaKind::Text, used))
         }
         Item::Section { .. } => unreachable!("sections are assigned by `assign`"),
     }
 }
 
-fn paragraph(p: Para, id: String, kind: ParaKind) -> Paragraph {
+fn paragraph(p: Para, id: String, kind: ParaKind, used: &mut HashSet<String>) -> Paragraph {
     let children = p
         .children
         .into_iter()
         .map(|child| {
-            let child_id = ids::sub(&id, child.num.as_deref().unwrap_or("x"));
-            paragraph(child, child_id, ParaKind::Sub)
+            let child_id = unique(used, ids::sub(&id, child.num.as_deref().unwrap_or("x")));
+            paragraph(child, child_id, ParaKind::Sub, used)
         })
         .collect();
     Paragraph { id, kind, num: p.num, text: Text::plain(p.text), children }

@@ -184,9 +184,9 @@ impl LineIndex {
 
 static ID_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s?").expect("valid regex"));
-static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d+[A-Za-z]?)\.\s").expect("valid regex"));
+static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d+[A-Za-z]?)\.(?:\s|$)").expect("valid regex"));
 static SUB_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(([A-Za-z]{1,6}|\d{1,3})\)\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\(([A-Za-z]{1,6}|\d{1,3})\)(?:\s|$)").expect("valid regex"));
 static SECTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]+|[A-Z])(?:\.\s+|$)").expect("valid regex"));
 
@@ -249,9 +249,7 @@ impl Builder {
         if id == ids::CLOSING {
             self.close_section();
             let plain = text.to_plain();
-            let (meeting, date) = plain
-                .split_once('\n')
-                .ok_or_else(|| err(line, "closing needs two lines: meeting, a backslash line break, then the date"))?;
+            let (meeting, date) = plain.split_once('\n').unwrap_or((&plain, ""));
             self.closing = Some(Closing { meeting: meeting.trim().into(), date: date.trim().into() });
             return Ok(());
         }

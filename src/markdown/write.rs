@@ -15,12 +15,11 @@ pub fn write(res: &Resolution) -> String {
         write_node(&mut out, node, 2);
     }
     if let Some(closing) = &res.closing {
-        out.push_str(&format!(
-            "\n{{#{}}} {}\\\n{}\n",
-            crate::ids::CLOSING,
-            escape(&closing.meeting),
-            escape(&closing.date)
-        ));
+        out.push_str(&format!("\n{{#{}}} {}", crate::ids::CLOSING, escape(&closing.meeting)));
+        if !closing.date.is_empty() {
+            out.push_str(&format!("\\\n{}", escape(&closing.date)));
+        }
+        out.push('\n');
     }
     for annex in &res.annexes {
         write_annex(&mut out, annex);
@@ -67,7 +66,10 @@ fn section(out: &mut String, s: &Section, level: usize) {
 }
 
 fn block_line(out: &mut String, b: &Block) {
-    out.push_str(&format!("\n{{#{}}} {}\n", b.id, inlines(&b.text)));
+    let line = format!("{{#{}}} {}", b.id, inlines(&b.text));
+    out.push('\n');
+    out.push_str(line.trim_end());
+    out.push('\n');
 }
 
 fn paragraph(out: &mut String, p: &Paragraph) {
@@ -76,7 +78,10 @@ fn paragraph(out: &mut String, p: &Paragraph) {
         (Some(n), _) => format!("{n}. "),
         (None, _) => String::new(),
     };
-    out.push_str(&format!("\n{{#{}}} {label}{}\n", p.id, inlines(&p.text)));
+    let line = format!("{{#{}}} {label}{}", p.id, inlines(&p.text));
+    out.push('\n');
+    out.push_str(line.trim_end());
+    out.push('\n');
     for child in &p.children {
         paragraph(out, child);
     }
