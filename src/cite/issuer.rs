@@ -113,7 +113,7 @@ fn word_before(before: &str) -> WordBefore {
     let last_word = &before[last_word_start..];
     let capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
     let sentence_start =
-        before[..last_word_start].trim_end().chars().last().map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
+        before[..last_word_start].trim_end().chars().last().is_none_or(|c| matches!(c, '.' | ';' | ':' | '(' | '['));
     if capitalised && !sentence_start && !NOT_A_BODY.contains(&last_word) {
         WordBefore::Name(Some(Issuer::Other))
     } else if !last_word.is_empty() && (last_word.ends_with(')') || last_word.chars().all(|c| c.is_ascii_digit())) {
@@ -159,7 +159,7 @@ fn qualified(before: &str) -> bool {
     let word = &before[word_start..];
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let sentence_start =
-        before[..word_start].trim_end().chars().last().map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
+        before[..word_start].trim_end().chars().last().is_none_or(|c| matches!(c, '.' | ';' | ':' | '(' | '['));
     capitalised && !sentence_start
 }
 

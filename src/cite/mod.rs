@@ -142,7 +142,7 @@ fn without_overlaps(mut found: Vec<Citation>) -> Vec<Citation> {
         if citation.span.is_empty() {
             continue;
         }
-        if kept.last().map_or(true, |last| citation.span.start >= last.span.end) {
+        if kept.last().is_none_or(|last| citation.span.start >= last.span.end) {
             kept.push(citation);
         }
     }

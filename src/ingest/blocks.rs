@@ -82,16 +82,19 @@ pub fn blocks(pieces: &[Piece], joiner: &Joiner) -> Vec<RawBlock> {
         };
         let t = line.trimmed();
         let previous = out.last();
-        let previous_done = previous.is_none_or(|b| {
-            b.text.is_empty()
-                || ends_sentence(&b.text)
-                || !matches!(b.label, Label::None | Label::Number(_) | Label::Sub(_))
-                || (b.label == Label::None && heading_like(&b.text))
-        });
-        let may_label = match gap {
-            Gap::None => previous_done,
-            Gap::Blank => true,
-            Gap::Break => previous_done || previous.is_some_and(|b| heading_like(&b.text)),
+        // Whether the block before may end here, so that a label can open a new one.
+        let may_label = || {
+            let previous_done = previous.is_none_or(|b| {
+                b.text.is_empty()
+                    || ends_sentence(&b.text)
+                    || !matches!(b.label, Label::None | Label::Number(_) | Label::Sub(_))
+                    || (b.label == Label::None && heading_like(&b.text))
+            });
+            match gap {
+                Gap::None => previous_done,
+                Gap::Blank => true,
+                Gap::Break => previous_done || previous.is_some_and(|b| heading_like(&b.text)),
+            }
         };
         if let Some((label, rest)) = label_of(t, may_label, last_number) {
             if let Label::Number(n) = label {
@@ -119,49 +122,61 @@ enum Gap {
 }
 
 /// The label a line opens with, if it opens a new block, and the text after it.
-fn label_of(t: &str, may_label: bool, last_number: u32) -> Option<(Label, &str)> {
-    if FORMULA.is_match(t) {
-        return Some((Label::Formula, t));
+fn label_of(t: &str, may_label: impl FnOnce() -> bool, last_number: u32) -> Option<(Label, &str)> {
+    // Each pattern is tried only on lines that start the way it needs.
+    let first = t.chars().next()?;
+    if t.starts_with("The ") {
+        return FORMULA.is_match(t).then_some((Label::Formula, t));
     }
-    if CLOSING.is_match(t) {
-        return Some((Label::Closing, t));
-    }
-    if let Some(c) = ANNEX.captures(t) {
+    if t.starts_with("Annex") || t.starts_with("ANNEX") {
+        let c = ANNEX.captures(t)?;
         return Some((Label::Annex(c.get(1).map_or("", |m| m.as_str()).to_string()), ""));
     }
-    if !may_label {
-        return None;
-    }
-    let plausible = |n: u32| n == 1 || n == last_number + 1 || (n > last_number && n <= last_number + 3);
-    if let Some(c) = NUMBER_ALONE.captures(t) {
-        let n: u32 = c[1].parse().ok()?;
-        return plausible(n).then_some((Label::Number(n), ""));
-    }
-    if let Some(c) = NUMBER_LEAD.captures(t) {
+    if first.is_ascii_digit() {
+        if CLOSING.is_match(t) {
+            return Some((Label::Closing, t));
+        }
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if t.as_bytes().get(digits) != Some(&b'.') || !may_label() {
+            return None;
+        }
+        let plausible = |n: u32| n == 1 || n == last_number + 1 || (n > last_number && n <= last_number + 3);
+        if let Some(c) = NUMBER_ALONE.captures(t) {
+            let n: u32 = c[1].parse().ok()?;
+            return plausible(n).then_some((Label::Number(n), ""));
+        }
+        let c = NUMBER_LEAD.captures(t)?;
         let n: u32 = c[1].parse().ok()?;
         let rest = c.get(2).expect("group 2 matched").as_str();
         return plausible(n).then_some((Label::Number(n), rest));
     }
-    if let Some(c) = SUB_LEAD.captures(t) {
+    if first == '(' {
+        let c = SUB_LEAD.captures(t)?;
+        if !may_label() {
+            return None;
+        }
         let rest = c.get(2).map_or("", |m| m.as_str());
         return Some((Label::Sub(c[1].to_string()), rest));
+    }
+    let roman_start = matches!(first, 'I' | 'V' | 'X' | 'L')
+        && (t.len() <= 7 || t.char_indices().take(8).any(|(i, c)| c == '.' && t[i + 1..].starts_with(' ')));
+    if !(roman_start || (matches!(first, 'A'..='H') && t.len() <= 2)) || !may_label() {
+        return None;
     }
     if let Some(c) = SECTION_ALONE.captures(t) {
         let num = c.get(1).or(c.get(2)).expect("one group matched").as_str();
         return Some((Label::Section(num.to_string()), ""));
     }
-    if let Some(c) = SECTION_LEAD.captures(t) {
-        let rest = c.get(2).expect("group 2 matched").as_str();
-        // `I. Title` is a section only when the title reads as a heading.
-        return (!ends_sentence(rest)).then(|| (Label::Section(c[1].to_string()), rest));
-    }
-    None
+    let c = SECTION_LEAD.captures(t)?;
+    let rest = c.get(2).expect("group 2 matched").as_str();
+    // `I. Title` is a section only when the title reads as a heading.
+    (!ends_sentence(rest)).then(|| (Label::Section(c[1].to_string()), rest))
 }
 
 /// Whether an unlabelled block reads as a heading: short, capitalised, and not
 /// ending like a sentence.
 pub fn heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(25).count();
     (1..=24).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_sentence(text)
@@ -209,7 +224,7 @@ mod tests {
 
     #[test]
     fn labels_and_stitching() {
-        let j = Joiner::new(std::iter::empty());
+        let j = Joiner::new(&[]);
         let b = blocks(
             &pieces("The General Assembly,\n\nRecalling its resolution,\n\n1.\nDecides that:\n\n(a)\nThe State may\nBREAK\nsubmit a statement;\n\n2. Also decides that\nBREAK\nthe Assembly will;\n\n3rd plenary meeting\n19 September 2025"),
             &j,

@@ -130,7 +130,7 @@ fn opens_note(line: &Line, due: u32, text_before: &str) -> bool {
     let first_word = rest.split_whitespace().next().unwrap_or("");
     n == due
         && !super::dates::is_month(first_word.trim_end_matches([',', '.']))
-        && !first_word.starts_with(|ch: char| ch == '%' || ch == '-' || ch == '–')
+        && !first_word.starts_with(['%', '-', '–'])
         && text_before.contains(&c[1])
 }
 
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn finds_notes_under_a_rule_and_resumes_the_body() {
-        let joiner = Joiner::new(std::iter::empty());
+        let joiner = Joiner::new(&[]);
         let (body, notes) = extract(
             pieces("Recalling the Declaration,1 the Outcome2 and\n___\n1 See resolution 55/2.\n2 See resolution\n60/1.\nthe rest,"),
             &joiner,
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn dates_are_not_notes() {
-        let joiner = Joiner::new(std::iter::empty());
+        let joiner = Joiner::new(&[]);
         let (_, notes) = extract(pieces("Text1 more\n\n1 December 2002"), &joiner);
         assert!(notes.is_empty());
     }

@@ -23,37 +23,45 @@ pub enum Piece {
 static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s?/\s?\d{1,3}$").expect("valid regex"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid regex"));
 
-/// What identifies this document's running headers.
-pub struct Headers<'a> {
-    pub symbol: &'a str,
-    pub title: &'a str,
-    pub title_lines: &'a [String],
+/// What identifies this document's running headers, without white space (the
+/// extractor may break or space them differently).
+pub struct Headers {
+    symbol: String,
+    title: String,
+}
+
+impl Headers {
+    pub fn new(symbol: &str, title: &str) -> Self {
+        Headers { symbol: squash(symbol), title: squash(title) }
+    }
 }
 
 /// Whether a line alone is page furniture wherever it stands.
-fn always_furniture(t: &str, h: &Headers<'_>) -> bool {
-    PAGE_COUNTER.is_match(t)
-        || BARCODE.find(t).is_some_and(|m| m.len() == t.len())
-        || JOB_NUMBER.find(t).is_some_and(|m| m.start() == 0 && m.len() == t.len())
-        || squash(t) == squash(h.symbol)
+fn always_furniture(t: &str, h: &Headers) -> bool {
+    let Some(&first) = t.as_bytes().first() else { return false };
+    ((first.is_ascii_digit() || first == b'*')
+        && (PAGE_COUNTER.is_match(t)
+            || BARCODE.find(t).is_some_and(|m| m.len() == t.len())
+            || JOB_NUMBER.find(t).is_some_and(|m| m.start() == 0 && m.len() == t.len())))
+        || same_ignoring_space(t, &h.symbol)
 }
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The whole running title: furniture wherever it stands (but under an annex label,
-/// where an annex may carry the resolution's title as its own).
-fn is_running_title(t: &str, h: &Headers<'_>) -> bool {
-    squash(t) == squash(h.title)
+/// Whether `t` equals `squashed` once its white space is removed.
+fn same_ignoring_space(t: &str, squashed: &str) -> bool {
+    t.len() >= squashed.len() && t.chars().filter(|c| !c.is_whitespace()).eq(squashed.chars())
 }
 
 /// A piece of a running title that wraps (where it wraps may differ from the title
-/// block): furniture only beside other furniture.
-fn is_running_title_line(t: &str, h: &Headers<'_>) -> bool {
-    let t = squash(t);
-    let title = squash(h.title);
-    t.chars().count() >= 8 && title.contains(&t)
+/// block): furniture only beside other furniture. (The whole title is furniture
+/// wherever it stands, but under an annex label, where an annex may carry the
+/// resolution's title as its own.)
+fn is_running_title_line(t: &str, h: &Headers) -> bool {
+    let squashed = squash(t);
+    squashed.len() >= 8 && h.title.contains(&squashed)
 }
 
 fn is_annex_label(t: &str) -> bool {
@@ -64,7 +72,7 @@ fn is_annex_label(t: &str) -> bool {
 }
 
 /// Turns the body lines into pieces with furniture removed.
-pub fn strip(lines: &[Line], h: &Headers<'_>) -> Vec<Piece> {
+pub fn strip(lines: &[Line], h: &Headers) -> Vec<Piece> {
     let furniture: Vec<bool> = lines.iter().map(|l| always_furniture(l.trimmed(), h)).collect();
     let near_furniture = |i: usize| {
         let lo = i.saturating_sub(4);
@@ -81,8 +89,8 @@ pub fn strip(lines: &[Line], h: &Headers<'_>) -> Vec<Piece> {
             Piece::Break
         } else if RULE.is_match(t) {
             Piece::Rule
-        } else if (is_running_title(t, h) && !previous_text.is_some_and(is_annex_label))
-            || (is_running_title_line(t, h) && near_furniture(i))
+        } else if (same_ignoring_space(t, &h.title) && !previous_text.is_some_and(is_annex_label))
+            || (near_furniture(i) && is_running_title_line(t, h))
         {
             Piece::Break
         } else {
@@ -117,7 +125,7 @@ mod tests {
 
     #[test]
     fn removes_running_headers() {
-        let h = Headers { symbol: "A/RES/80/1", title: "Participation", title_lines: &["Participation".to_string()] };
+        let h = Headers::new("A/RES/80/1", "Participation");
         let pieces = strip(&lines("text\n\nA/RES/80/1\nParticipation\n \n25-15106\n2/2\n\nmore"), &h);
         assert_eq!(pieces.len(), 3);
         assert_eq!(pieces[1], Piece::Break);
@@ -125,7 +133,7 @@ mod tests {
 
     #[test]
     fn keeps_annex_title_equal_to_resolution_title() {
-        let h = Headers { symbol: "A/RES/80/3", title: "Awaza Political Declaration", title_lines: &[] };
+        let h = Headers::new("A/RES/80/3", "Awaza Political Declaration");
         let pieces = strip(&lines("Annex\nAwaza Political Declaration\n1."), &h);
         assert!(matches!(&pieces[1], Piece::Text(l) if l.text == "Awaza Political Declaration"));
     }

@@ -5,28 +5,53 @@
 //! `development` occurs) or the extractor marked it with a soft hyphen. Also mends
 //! the `country- specific` that reflowing extractors leave.
 
+use super::normalize::Line;
 use super::normalize::SOFT_HYPHEN;
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// The words a document uses, to tell real hyphens from line-break artifacts.
-pub struct Joiner {
-    words: HashSet<String>,
-}
-
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}][\p{L}-]*[\p{L}]").expect("valid regex"));
 static REFLOW_HYPHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L})- (\p{Ll}+)").expect("valid regex"));
 
+/// Tells real hyphens from line-break artifacts. For every line that ends with a
+/// hyphen, it looks up once whether the document elsewhere writes the word joined
+/// (`development`) or hyphenated (`follow-up`).
+pub struct Joiner {
+    /// Lower-case words, joined or hyphenated, that occur in the document.
+    seen: HashSet<String>,
+}
+
 impl Joiner {
-    pub fn new<'a>(lines: impl Iterator<Item = &'a str>) -> Self {
-        let mut words = HashSet::new();
-        for line in lines {
-            for w in WORD.find_iter(line) {
-                words.insert(w.as_str().to_lowercase());
+    pub fn new(lines: &[Line]) -> Self {
+        let mut wanted: HashSet<String> = HashSet::new();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).filter(|t| !t.is_empty()).collect();
+        for pair in texts.windows(2) {
+            if let Some(head) = pair[0].strip_suffix('-') {
+                let (head, tail) = (last_word(head), first_word(pair[1]));
+                if !head.is_empty() && !tail.is_empty() {
+                    wanted.insert(format!("{head}{tail}").to_lowercase());
+                    wanted.insert(format!("{head}-{tail}").to_lowercase());
+                }
             }
         }
-        Joiner { words }
+        let mut seen = HashSet::new();
+        if !wanted.is_empty() {
+            let mut lengths = [false; 256];
+            for w in &wanted {
+                lengths[w.len().min(255)] = true;
+            }
+            for text in &texts {
+                for word in text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+                    if word.len() < 255 && lengths[word.len()] {
+                        let lower = word.to_lowercase();
+                        if wanted.contains(&lower) {
+                            seen.insert(lower);
+                        }
+                    }
+                }
+            }
+        }
+        Joiner { seen }
     }
 
     /// Appends `next` (one line, trimmed) to `text`.
@@ -50,7 +75,7 @@ impl Joiner {
             let joined = format!("{head}{tail}").to_lowercase();
             let hyphenated = format!("{head}-{tail}").to_lowercase();
             let prefix_only = head.is_empty();
-            if !prefix_only && self.words.contains(&joined) && !self.words.contains(&hyphenated) {
+            if !prefix_only && self.seen.contains(&joined) && !self.seen.contains(&hyphenated) {
                 text.pop();
             }
             text.push_str(next);
@@ -65,6 +90,9 @@ impl Joiner {
 /// `country- specific` into `country-specific`, leaving suspended hyphens
 /// (`pre- and post-conflict`) alone.
 pub fn tidy(text: &str) -> String {
+    if !text.contains("  ") && !text.contains("- ") {
+        return text.to_string();
+    }
     let collapsed = text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     REFLOW_HYPHEN
         .replace_all(&collapsed, |c: &regex::Captures<'_>| {
@@ -94,7 +122,12 @@ mod tests {
 
     #[test]
     fn keeps_real_hyphens_and_drops_artifacts() {
-        let j = Joiner::new(["the development of", "non-governmental"].into_iter());
+        let lines: Vec<Line> = ["the development of", "non-governmental", "develop-", "ment"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line { no: i + 1, text: t.to_string() })
+            .collect();
+        let j = Joiner::new(&lines);
         let mut t = "civil society, including non-".to_string();
         j.push(&mut t, "governmental organizations");
         assert_eq!(t, "civil society, including non-governmental organizations");

@@ -1,7 +1,7 @@
 //! Footnote marks: recovers where each mark stood from the digits that extraction
-//! glued to the text (`Declaration,1`, `Outcome2`, `session3 and`, `l9619` = "l961"
-//! + mark 9, `Protocol, 10 the`, `197110` = 1971 + mark 10, `44/1616` = 44/16 +
-//! mark 16).
+//! glued to the text (`Declaration,1`, `Outcome2`, `session3 and`, `l9619` being
+//! "l961" and mark 9, `Protocol, 10 the`, `197110` being 1971 and mark 10, `44/1616`
+//! being 44/16 and mark 16).
 //!
 //! Every digit run that could hold a mark becomes a candidate with a score for how
 //! mark-like it is (glued to a word or punctuation scores high, a lone number after
@@ -412,21 +412,8 @@ fn lone_number_score(prev: &str, next: &str) -> Option<i64> {
 
 /// Whitespace-separated tokens with their byte offsets.
 fn tokens(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push((s, &text[s..i]));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    let base = text.as_ptr() as usize;
+    text.split_ascii_whitespace().map(|t| (t.as_ptr() as usize - base, t)).collect()
 }
 
 fn apply(text: &str, marks: &[&Candidate]) -> Vec<Inline> {

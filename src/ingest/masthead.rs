@@ -18,8 +18,6 @@ use std::sync::LazyLock;
 pub struct Masthead {
     pub meta: Meta,
     pub body_start: usize,
-    /// The title as printed, one entry per line (running headers repeat these).
-    pub title_lines: Vec<String>,
 }
 
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +60,11 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line opens the resolution proper with its number and title.
 pub fn title_line(line: &str) -> Option<(String, String)> {
-    let c = TITLE_LINE.captures(line.trim())?;
+    let line = line.trim();
+    if !line.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+        return None;
+    }
+    let c = TITLE_LINE.captures(line)?;
     Some((c[1].split_whitespace().collect::<Vec<_>>().join(" "), c[2].trim().to_string()))
 }
 
@@ -99,7 +101,7 @@ pub fn parse(lines: &[Line], warnings: &mut Vec<Warning>) -> Option<Masthead> {
     if meta.symbol.is_empty() {
         meta.symbol = symbol_for(&meta.body, &number);
     }
-    Some(Masthead { meta, body_start: end, title_lines })
+    Some(Masthead { meta, body_start: end })
 }
 
 /// The official symbol of resolution `number` of `organ`.

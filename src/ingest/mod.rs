@@ -74,8 +74,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let head = masthead::parse(&lines, &mut warnings).ok_or(ImportError::NoResolution)?;
     let mut meta = head.meta;
     let body_lines = &lines[head.body_start..];
-    let joiner = joiner::Joiner::new(lines.iter().map(|l| l.text.as_str()));
-    let headers = furniture::Headers { symbol: &meta.symbol, title: &meta.title, title_lines: &head.title_lines };
+    let joiner = joiner::Joiner::new(&lines);
+    let headers = furniture::Headers::new(&meta.symbol, &meta.title);
     let pieces = furniture::strip(body_lines, &headers);
     let (pieces, raw_notes) = footnotes::extract(pieces, &joiner);
     let raw_blocks = blocks::blocks(&pieces, &joiner);
@@ -95,6 +95,11 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             lines.get(head.body_start).map_or(1, |l| l.no),
             "no opening formula (`The General Assembly,`) found",
         ));
+    }
+    if res.closing.is_none() {
+        let last = lines.last().map_or(1, |l| l.no);
+        warnings
+            .push(Warning::new(last, "no closing line (`82nd plenary meeting` and date): the text may be truncated"));
     }
     place_marks(&mut res, &raw_notes, &mut warnings);
     italicise_openings(&mut res);

@@ -42,20 +42,24 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
         offset: e.valid_up_to(),
         line: bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1,
     })?;
-    let controls = text
-        .char_indices()
-        .filter(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .take(8)
-        .collect::<Vec<_>>();
-    if controls.len() >= 8 {
-        return Err(ImportError::Binary { offset: controls[0].0 });
+    // Control characters other than line ends, tabs and form feeds mean binary data.
+    let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+    if bytes.iter().filter(|&&b| is_control(b)).count() >= 8 {
+        let offset = bytes.iter().position(|&b| is_control(b)).unwrap_or(0);
+        return Err(ImportError::Binary { offset });
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Splits into lines and normalises characters.
 pub fn lines(text: &str) -> Vec<Line> {
-    let text = text.replace("\r\n", "\n");
+    let owned;
+    let text = if text.contains('\r') {
+        owned = text.replace("\r\n", "\n");
+        owned.as_str()
+    } else {
+        text
+    };
     let mut out = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         // A lone CR (old Mac line ends) or a form feed (page break) also ends a line.
@@ -70,8 +74,20 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn clean(s: &str) -> String {
+    let s = s.trim_end();
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut plain_from = 0;
+    for (i, c) in s.char_indices() {
+        let keep = (' '..='~').contains(&c)
+            || (!c.is_control() && !c.is_whitespace() && !SPECIAL.contains(&c) && c != '\u{ad}');
+        if keep {
+            continue;
+        }
+        out.push_str(&s[plain_from..i]);
+        plain_from = i + c.len_utf8();
         match c {
             '\u{a0}'
             | '\u{2007}'
@@ -87,6 +103,7 @@ fn clean(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out.push_str(&s[plain_from..]);
     out.truncate(out.trim_end().len());
     // A soft hyphen marks where a word was broken: kept (for joining) only at the end.
     let ends_broken = out.ends_with('\u{ad}');
@@ -96,6 +113,12 @@ fn clean(s: &str) -> String {
     }
     out
 }
+
+/// Characters `clean` rewrites (besides controls and soft hyphens).
+const SPECIAL: &[char] = &[
+    '\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}', '\u{200a}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
+    '\u{2006}', '\u{3000}', '\u{2011}', '\u{2010}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
 
 /// Left at the end of a line whose last word continues on the next line.
 pub const SOFT_HYPHEN: char = '\u{ad}';

@@ -273,9 +273,9 @@ fn attach_sub(
         None => {
             let level = if last1.is_none() {
                 1
-            } else if last1.is_some_and(|c| c.children.is_empty() && introduces_list(&c.text)) {
-                2
-            } else if last1.is_some_and(|c| !c.children.is_empty()) && !returns_to_level1(ahead, &expected_letter) {
+            } else if last1.is_some_and(|c| c.children.is_empty() && introduces_list(&c.text))
+                || (last1.is_some_and(|c| !c.children.is_empty()) && !returns_to_level1(ahead, &expected_letter))
+            {
                 2
             } else {
                 1

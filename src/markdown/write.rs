@@ -140,7 +140,12 @@ fn delimited(out: &mut String, s: &str, delim: &str) {
 
 /// Backslash-escapes the characters that would otherwise start Markdown syntax.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let special =
+        |b: u8| matches!(b, b'\\' | b'*' | b'_' | b'[' | b']' | b'`' | b'<' | b'>' | b'&' | b'~' | b'|' | b'$');
+    if !s.bytes().any(special) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '&' | '~' | '|' | '$') {
             out.push('\\');
