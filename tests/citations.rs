@@ -26,12 +26,7 @@ fn cases() -> Vec<Case<'static>> {
         .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
         .map(|(index, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                fields.len(),
-                3,
-                "line {}: three tab-separated fields",
-                index + 1
-            );
+            assert_eq!(fields.len(), 3, "line {}: three tab-separated fields", index + 1);
             let expected = match fields[2] {
                 "-" => Vec::new(),
                 items => items.split(" | ").collect(),
@@ -41,10 +36,7 @@ fn cases() -> Vec<Case<'static>> {
                 continues_context: match fields[0] {
                     "new" => false,
                     "same" => true,
-                    other => panic!(
-                        "line {}: context is `new` or `same`, not {other:?}",
-                        index + 1
-                    ),
+                    other => panic!("line {}: context is `new` or `same`, not {other:?}", index + 1),
                 },
                 input: fields[1],
                 expected,
@@ -69,10 +61,7 @@ fn corpus_table_precision_and_recall() {
         if !case.continues_context {
             ctx = Context::default();
         }
-        let found: Vec<String> = scan(case.input, &mut ctx)
-            .iter()
-            .map(|c| describe(case.input, c))
-            .collect();
+        let found: Vec<String> = scan(case.input, &mut ctx).iter().map(|c| describe(case.input, c)).collect();
         let mut unmatched: Vec<&str> = case.expected.clone();
         for item in &found {
             produced += 1;
@@ -93,67 +82,37 @@ fn corpus_table_precision_and_recall() {
         "citation table: {} cases, {expected_total} expected citations, {produced} produced, {correct} correct",
         cases.len()
     );
-    println!(
-        "precision {:.2}%  recall {:.2}%",
-        precision * 100.0,
-        recall * 100.0
-    );
+    println!("precision {:.2}%  recall {:.2}%", precision * 100.0, recall * 100.0);
     for m in &missed {
         println!("  missed {m}");
     }
     for w in &wrong {
         println!("  WRONG  {w}");
     }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong links:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-    assert!(
-        recall >= MINIMUM_RECALL,
-        "recall {recall:.3} below {MINIMUM_RECALL}"
-    );
+    assert!(wrong.is_empty(), "{} wrong links:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(recall >= MINIMUM_RECALL, "recall {recall:.3} below {MINIMUM_RECALL}");
 }
 
 /// Forms the corpus does not happen to contain; the inputs are constructed.
 #[test]
 fn forms_absent_from_the_corpus() {
     let check = |text: &str, expected: &[&str]| {
-        let found: Vec<String> = scan(text, &mut Context::default())
-            .iter()
-            .map(|c| describe(text, c))
-            .collect();
+        let found: Vec<String> = scan(text, &mut Context::default()).iter().map(|c| describe(text, c)).collect();
         assert_eq!(found, expected, "{text}");
     };
-    check(
-        "Recalling Human Rights Council resolution 5/1 of 18 June 2007,",
-        &["5/1 => A/HRC/RES/5/1"],
-    );
+    check("Recalling Human Rights Council resolution 5/1 of 18 June 2007,", &["5/1 => A/HRC/RES/5/1"]);
     check(
         "Recalling its resolution ES-10/1 and resolution 48/13 C,",
         &["ES-10/1 => A/RES/ES-10/1", "48/13 C => A/RES/48/13C"],
     );
-    check(
-        "Recalling paragraph 5 of its resolution 60/178,",
-        &["60/178 => A/RES/60/178, para. 5"],
-    );
+    check("Recalling paragraph 5 of its resolution 60/178,", &["60/178 => A/RES/60/178, para. 5"]);
     check(
         "as set out in paragraph 7 of the present resolution and in section II above,",
-        &[
-            "7 => present resolution, para. 7",
-            "II => present resolution, sect. II",
-        ],
+        &["7 => present resolution, para. 7", "II => present resolution, sect. II"],
     );
-    check(
-        "Recalling Security Council resolution 1540 (2004),",
-        &["1540 (2004) => S/RES/1540(2004)"],
-    );
+    check("Recalling Security Council resolution 1540 (2004),", &["1540 (2004) => S/RES/1540(2004)"]);
     // A Commission's resolution is never a General Assembly one.
-    check(
-        "Commission on Narcotic Drugs resolutions 44/16 and 45/17",
-        &[],
-    );
+    check("Commission on Narcotic Drugs resolutions 44/16 and 45/17", &[]);
     // Without a named Security Council, "(2004)" is not enough.
     check("resolution 1540 (2004)", &[]);
 }
@@ -234,16 +193,8 @@ fn citation_like() -> impl Strategy<Value = String> {
 fn assert_well_formed(text: &str, citations: &[Citation]) {
     let mut end = 0;
     for c in citations {
-        assert!(
-            c.span.start < c.span.end,
-            "empty span {:?} in {text:?}",
-            c.span
-        );
-        assert!(
-            c.span.start >= end,
-            "overlap or disorder at {:?} in {text:?}",
-            c.span
-        );
+        assert!(c.span.start < c.span.end, "empty span {:?} in {text:?}", c.span);
+        assert!(c.span.start >= end, "overlap or disorder at {:?} in {text:?}", c.span);
         assert!(c.span.end <= text.len());
         assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
         end = c.span.end;

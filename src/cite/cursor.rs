@@ -18,11 +18,7 @@ impl<'a> Cursor<'a> {
     /// A cursor at `pos`; a position that is out of range or not on a char
     /// boundary is moved to the end of the text, so the cursor is always valid.
     pub(crate) fn new(text: &'a str, pos: usize) -> Self {
-        let pos = if text.is_char_boundary(pos) {
-            pos
-        } else {
-            text.len()
-        };
+        let pos = if text.is_char_boundary(pos) { pos } else { text.len() };
         Cursor { text, pos }
     }
 
@@ -111,10 +107,7 @@ impl<'a> Cursor<'a> {
     /// a word of its own, returning it as written.
     pub(crate) fn roman(&mut self) -> Option<&'a str> {
         let rest = self.rest();
-        let len = rest
-            .bytes()
-            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
-            .count();
+        let len = rest.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C')).count();
         if len == 0 || rest[len..].starts_with(is_word_char) {
             return None;
         }
@@ -159,11 +152,7 @@ impl<'a> Cursor<'a> {
         }
         let before_joiner = *self;
         self.skip_space();
-        let joined = if self.eat_dash() {
-            true
-        } else {
-            self.eat_word("and") || self.eat_word("to")
-        };
+        let joined = if self.eat_dash() { true } else { self.eat_word("and") || self.eat_word("to") };
         if joined {
             self.skip_space();
             if self.number().is_none() {
@@ -224,24 +213,13 @@ pub(crate) fn roman_value(numeral: &str) -> Option<u32> {
             _ => total += *value as i64,
         }
     }
-    let total = u32::try_from(total)
-        .ok()
-        .filter(|t| (1..=100).contains(t))?;
+    let total = u32::try_from(total).ok().filter(|t| (1..=100).contains(t))?;
     (to_roman(total) == numeral).then_some(total)
 }
 
 fn to_roman(mut value: u32) -> String {
-    const TABLE: [(u32, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
+    const TABLE: [(u32, &str); 9] =
+        [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
     for (unit, letters) in TABLE {
         while value >= unit {
@@ -288,13 +266,9 @@ mod tests {
 
     #[test]
     fn dates_span_line_breaks_and_day_ranges() {
-        for date in [
-            "12 December 1997",
-            "9 December\n1998",
-            "22 and 23 September 2024",
-            "8 to 10 June 1998",
-            "9–20 July 2001",
-        ] {
+        for date in
+            ["12 December 1997", "9 December\n1998", "22 and 23 September 2024", "8 to 10 June 1998", "9–20 July 2001"]
+        {
             let mut c = Cursor::new(date, 0);
             assert!(c.date(), "{date}");
             assert!(c.at_end(), "{date}");

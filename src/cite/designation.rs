@@ -26,11 +26,7 @@ pub(crate) enum Parenthesis {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Number {
     /// "60/178", "S-20/4", "ES-10/1", "2006/32", "5/1".
-    Slashed {
-        kind: SessionKind,
-        left: u32,
-        right: u32,
-    },
+    Slashed { kind: SessionKind, left: u32, right: u32 },
     /// "2832 (XXVI)", "1540 (2004)".
     Parenthesized { number: u32, paren: Parenthesis },
 }
@@ -93,10 +89,7 @@ impl Designation {
         if !cursor.eat(")") {
             return None;
         }
-        let number = Number::Parenthesized {
-            number: left,
-            paren,
-        };
+        let number = Number::Parenthesized { number: left, paren };
         Some(Designation { number, part })
     }
 
@@ -135,9 +128,7 @@ impl Designation {
                 // Before 1978 the Council numbered its resolutions by session:
                 // "1296 (XLIV)".
                 match paren {
-                    Parenthesis::Session(roman) if self.part == Part::Whole => {
-                        Some(format!("E/RES/{number}({roman})"))
-                    }
+                    Parenthesis::Session(roman) if self.part == Part::Whole => Some(format!("E/RES/{number}({roman})")),
                     _ => None,
                 }
             }
@@ -159,10 +150,7 @@ impl Designation {
 
     /// The same resolution with another part letter ("36/87 A and B").
     pub(crate) fn with_part(&self, letter: char) -> Designation {
-        Designation {
-            number: self.number.clone(),
-            part: Part::Letter(letter),
-        }
+        Designation { number: self.number.clone(), part: Part::Letter(letter) }
     }
 }
 
@@ -220,10 +208,7 @@ mod tests {
         assert_eq!(ga("ES-10/1").as_deref(), Some("A/RES/ES-10/1"));
         assert_eq!(ga("S-20/4 A–E.").as_deref(), Some("A/RES/S-20/4"));
         assert_eq!(ga("2832 (XXVI) of").as_deref(), Some("A/RES/2832(XXVI)"));
-        assert_eq!(
-            ga("2200 A (XXI), annex").as_deref(),
-            Some("A/RES/2200A(XXI)")
-        );
+        assert_eq!(ga("2200 A (XXI), annex").as_deref(), Some("A/RES/2200A(XXI)"));
         assert_eq!(ga("217 A (III).").as_deref(), Some("A/RES/217A(III)"));
     }
 
@@ -241,10 +226,7 @@ mod tests {
     #[test]
     fn other_bodies() {
         let (sc, _) = parse("1540 (2004)").unwrap();
-        assert_eq!(
-            sc.symbol(Issuer::SecurityCouncil).as_deref(),
-            Some("S/RES/1540(2004)")
-        );
+        assert_eq!(sc.symbol(Issuer::SecurityCouncil).as_deref(), Some("S/RES/1540(2004)"));
         let (e, _) = parse("2006/32 of").unwrap();
         let symbol = e.symbol(Issuer::EconomicAndSocialCouncil);
         assert_eq!(symbol.as_deref(), Some("E/RES/2006/32"));

@@ -13,12 +13,10 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(paragraphs?|sections?)\s").expect("valid regex"));
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(paragraphs?|sections?)\s").expect("valid regex"));
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+(?:above|below)\b|,?\s+of\s+(?:the\s+present|this)\s+resolution\b)")
-        .expect("valid regex")
+    Regex::new(r"^(?:\s+(?:above|below)\b|,?\s+of\s+(?:the\s+present|this)\s+resolution\b)").expect("valid regex")
 });
 
 /// Every anchored internal reference in `text`.
@@ -28,19 +26,12 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
         let Some(keyword) = caps.get(1) else { continue };
         let mut cursor = Cursor::new(text, keyword.end());
         cursor.skip_space();
-        let items = if keyword.as_str().starts_with("paragraph") {
-            paragraphs(&mut cursor)
-        } else {
-            sections(&mut cursor)
-        };
+        let items =
+            if keyword.as_str().starts_with("paragraph") { paragraphs(&mut cursor) } else { sections(&mut cursor) };
         if items.is_empty() || !ANCHOR.is_match(cursor.rest()) {
             continue;
         }
-        found.extend(
-            items
-                .into_iter()
-                .map(|(span, target)| Citation { span, target }),
-        );
+        found.extend(items.into_iter().map(|(span, target)| Citation { span, target }));
     }
     found
 }
@@ -54,11 +45,7 @@ fn paragraphs(cursor: &mut Cursor) -> Items {
         let Some((paragraph, subs)) = pinpoint::paragraph_parts(cursor) else {
             break;
         };
-        let target = Target::Internal {
-            section: None,
-            paragraph: Some(paragraph),
-            subs,
-        };
+        let target = Target::Internal { section: None, paragraph: Some(paragraph), subs };
         items.push((start..cursor.pos(), target));
         if !list_separator(cursor) {
             break;
@@ -71,18 +58,10 @@ fn sections(cursor: &mut Cursor) -> Items {
     let mut items = Vec::new();
     loop {
         let start = cursor.pos();
-        let Some(label) = cursor
-            .roman()
-            .map(str::to_string)
-            .or_else(|| cursor.part_letter().map(String::from))
-        else {
+        let Some(label) = cursor.roman().map(str::to_string).or_else(|| cursor.part_letter().map(String::from)) else {
             break;
         };
-        let target = Target::Internal {
-            section: Some(label),
-            paragraph: None,
-            subs: Vec::new(),
-        };
+        let target = Target::Internal { section: Some(label), paragraph: None, subs: Vec::new() };
         items.push((start..cursor.pos(), target));
         if !list_separator(cursor) {
             break;
@@ -102,16 +81,8 @@ fn list_separator(cursor: &mut Cursor) -> bool {
         return true;
     }
     let word = spaced && (cursor.eat_word("and") || cursor.eat_word("to"));
-    let ok = if word {
-        cursor.skip_space()
-    } else {
-        comma && spaced
-    };
-    if ok
-        && cursor
-            .peek()
-            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-    {
+    let ok = if word { cursor.skip_space() } else { comma && spaced };
+    if ok && cursor.peek().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
         true
     } else {
         *cursor = saved;
@@ -124,10 +95,7 @@ mod tests {
     use super::*;
 
     fn cite(text: &str) -> Vec<(String, String)> {
-        scan(text)
-            .into_iter()
-            .map(|c| (text[c.span.clone()].to_string(), c.target.to_string()))
-            .collect()
+        scan(text).into_iter().map(|c| (text[c.span.clone()].to_string(), c.target.to_string())).collect()
     }
 
     #[test]
@@ -138,10 +106,7 @@ mod tests {
         );
         assert_eq!(cite("paragraph 7 of the present resolution").len(), 1);
         assert_eq!(cite("paragraphs 13 and 14 above").len(), 2);
-        assert_eq!(
-            cite("section II above"),
-            [("II".into(), "present resolution, sect. II".into())]
-        );
+        assert_eq!(cite("section II above"), [("II".into(), "present resolution, sect. II".into())]);
     }
 
     #[test]

@@ -43,10 +43,8 @@ static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A report locator right before the word: "chap. I, ", "sect. C, ",
 /// "part two, ", "Supplement No. 8, ".
 static REPORT_LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\b(?:chap|sect|para|vol)\.\s*\S{1,12}|\bpart\s+\w+|\bSupplement\s+No\.\s*\d+)\s*,\s*$",
-    )
-    .expect("valid regex")
+    Regex::new(r"(?:\b(?:chap|sect|para|vol)\.\s*\S{1,12}|\bpart\s+\w+|\bSupplement\s+No\.\s*\d+)\s*,\s*$")
+        .expect("valid regex")
 });
 
 /// A participle or operative verb, possibly with an adverb, right before
@@ -59,14 +57,7 @@ static AUTHOR_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that may begin a sentence and are never the name of a body.
-static NOT_A_BODY: [&str; 6] = [
-    "See",
-    "Resolution",
-    "Resolutions",
-    "Also",
-    "Including",
-    "In",
-];
+static NOT_A_BODY: [&str; 6] = ["See", "Resolution", "Resolutions", "Also", "Including", "In"];
 
 /// Decides who adopted the resolution cited by the "resolution(s)" word that
 /// starts at byte `keyword` of `text`, for a text written by `author`.
@@ -118,21 +109,14 @@ fn word_before(before: &str) -> WordBefore {
     }
     let last_word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '[')
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let last_word = &before[last_word_start..];
     let capitalised = last_word.chars().next().is_some_and(char::is_uppercase);
-    let sentence_start = before[..last_word_start]
-        .trim_end()
-        .chars()
-        .last()
-        .map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
+    let sentence_start =
+        before[..last_word_start].trim_end().chars().last().map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
     if capitalised && !sentence_start && !NOT_A_BODY.contains(&last_word) {
         WordBefore::Name(Some(Issuer::Other))
-    } else if !last_word.is_empty()
-        && (last_word.ends_with(')') || last_word.chars().all(|c| c.is_ascii_digit()))
-    {
+    } else if !last_word.is_empty() && (last_word.ends_with(')') || last_word.chars().all(|c| c.is_ascii_digit())) {
         // "GC(69)", "2005": not a sentence word; stay away.
         WordBefore::Name(None)
     } else {
@@ -149,8 +133,7 @@ fn body_of(caps: &regex::Captures, before: &str) -> Option<Issuer> {
         Some(Issuer::SecurityCouncil)
     } else if let Some(assembly) = caps.get(4) {
         let bare = assembly.as_str() == "Assembly";
-        if bare && (qualified(&before[..assembly.start()]) || of_another(&before[assembly.end()..]))
-        {
+        if bare && (qualified(&before[..assembly.start()]) || of_another(&before[assembly.end()..])) {
             // "World Health Assembly", "Environment Assembly".
             Some(Issuer::Other)
         } else {
@@ -171,21 +154,16 @@ fn body_of(caps: &regex::Captures, before: &str) -> Option<Issuer> {
 /// before it is capitalised and does not start a sentence.
 fn qualified(before: &str) -> bool {
     let before = before.trim_end();
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let word_start =
+        before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    let sentence_start = before[..word_start]
-        .trim_end()
-        .chars()
-        .last()
-        .map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
+    let sentence_start =
+        before[..word_start].trim_end().chars().last().map_or(true, |c| matches!(c, '.' | ';' | ':' | '(' | '['));
     capitalised && !sentence_start
 }
 
-static OF_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?[A-Z]").expect("valid regex"));
+static OF_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?[A-Z]").expect("valid regex"));
 
 /// Whether a bare "Assembly" or "Council" is followed by "of" and a name:
 /// "Council of Europe", "Assembly of States Parties".
@@ -198,14 +176,10 @@ fn last_named_council(before: &str) -> Option<Issuer> {
     BODY_NAME
         .captures_iter(before)
         .filter_map(|caps| {
-            [
-                (1, Issuer::EconomicAndSocialCouncil),
-                (2, Issuer::HumanRightsCouncil),
-                (3, Issuer::SecurityCouncil),
-            ]
-            .into_iter()
-            .find(|(group, _)| caps.get(*group).is_some())
-            .map(|(_, issuer)| issuer)
+            [(1, Issuer::EconomicAndSocialCouncil), (2, Issuer::HumanRightsCouncil), (3, Issuer::SecurityCouncil)]
+                .into_iter()
+                .find(|(group, _)| caps.get(*group).is_some())
+                .map(|(_, issuer)| issuer)
         })
         .last()
 }
@@ -222,60 +196,36 @@ mod tests {
     #[test]
     fn named_bodies() {
         use Issuer::*;
-        assert_eq!(
-            issuer("of Security Council resolution"),
-            Some(SecurityCouncil)
-        );
-        assert_eq!(
-            issuer("Economic and Social\nCouncil resolution"),
-            Some(EconomicAndSocialCouncil)
-        );
-        assert_eq!(
-            issuer("Human Rights Council resolution"),
-            Some(HumanRightsCouncil)
-        );
+        assert_eq!(issuer("of Security Council resolution"), Some(SecurityCouncil));
+        assert_eq!(issuer("Economic and Social\nCouncil resolution"), Some(EconomicAndSocialCouncil));
+        assert_eq!(issuer("Human Rights Council resolution"), Some(HumanRightsCouncil));
         assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
         assert_eq!(
             issuer("Security Council, and the Parliamentary Assembly of the Council of Europe, in its resolution"),
             Some(Other)
         );
-        assert_eq!(
-            issuer("the Assembly of States Parties, in its resolution"),
-            Some(Other)
-        );
-        assert_eq!(
-            issuer("of Commission on Narcotic Drugs resolution"),
-            Some(Other)
-        );
+        assert_eq!(issuer("the Assembly of States Parties, in its resolution"), Some(Other));
+        assert_eq!(issuer("of Commission on Narcotic Drugs resolution"), Some(Other));
         assert_eq!(
             issuer("Security Council resolution 1645 (2005), Assembly resolution 65/7 and Council resolution"),
             Some(SecurityCouncil)
         );
         assert_eq!(issuer("and Council resolution"), Some(Other));
         assert_eq!(issuer("the World Health Assembly resolution"), Some(Other));
-        assert_eq!(
-            issuer("Security Council and the Trusteeship Council resolution"),
-            Some(Other)
-        );
+        assert_eq!(issuer("Security Council and the Trusteeship Council resolution"), Some(Other));
         assert_eq!(issuer("Assembly resolution"), Some(GeneralAssembly));
         assert_eq!(
             issuer("Security Council, and the Parliamentary Assembly of the Council of Europe, in its resolution"),
             Some(Other)
         );
-        assert_eq!(
-            issuer("the Assembly of States Parties, in its resolution"),
-            Some(Other)
-        );
+        assert_eq!(issuer("the Assembly of States Parties, in its resolution"), Some(Other));
     }
 
     #[test]
     fn the_subject_of_its() {
         use Issuer::*;
         assert_eq!(issuer("Recalling its resolution"), Some(GeneralAssembly));
-        assert_eq!(
-            issuer("Also reaffirms its resolution"),
-            Some(GeneralAssembly)
-        );
+        assert_eq!(issuer("Also reaffirms its resolution"), Some(GeneralAssembly));
         assert_eq!(
             issuer("recommendations adopted by the Commission on Narcotic Drugs at its forty-fourth session, in particular in its resolution"),
             Some(Other)
@@ -291,14 +241,8 @@ mod tests {
         use Issuer::*;
         assert_eq!(issuer("See resolution"), Some(GeneralAssembly));
         assert_eq!(issuer("Resolution"), Some(GeneralAssembly));
-        assert_eq!(
-            issuer("on the implementation of resolution"),
-            Some(GeneralAssembly)
-        );
-        assert_eq!(
-            issuer("Supplement No. 8 (E/1999/28/Rev.1), part two, chap. I, resolution"),
-            None
-        );
+        assert_eq!(issuer("on the implementation of resolution"), Some(GeneralAssembly));
+        assert_eq!(issuer("Supplement No. 8 (E/1999/28/Rev.1), part two, chap. I, resolution"), None);
         assert_eq!(issuer("(Sales No. E.96.IV.13), chap. I, resolution"), None);
     }
 }

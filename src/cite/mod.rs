@@ -62,19 +62,12 @@ pub enum Target {
     /// A United Nations document by its canonical symbol, e.g. "A/RES/60/178",
     /// "E/RES/2006/32", "S/RES/1540(2004)", "A/HRC/RES/5/1", "A/61/221",
     /// "A/RES/2832(XXVI)".
-    Document {
-        symbol: String,
-        pinpoint: Option<Pinpoint>,
-    },
+    Document { symbol: String, pinpoint: Option<Pinpoint> },
     /// A treaty registered in the United Nations Treaty Series.
     Treaty { volume: u32, number: u32 },
     /// A part of the citing resolution itself: "section II", "paragraph 1 (a)"
     /// (paragraph "1", subs ["a"]).
-    Internal {
-        section: Option<String>,
-        paragraph: Option<String>,
-        subs: Vec<String>,
-    },
+    Internal { section: Option<String>, paragraph: Option<String>, subs: Vec<String> },
 }
 
 /// The part of a cited document that is meant.
@@ -111,10 +104,7 @@ impl Context {
     /// A context for texts written by `author`: "its resolution 60/178" and a
     /// bare "resolution 60/178" are taken to be the author's.
     pub fn new(author: Issuer) -> Self {
-        Context {
-            author,
-            previous: None,
-        }
+        Context { author, previous: None }
     }
 
     /// The work an "Ibid." in the next text would refer to.
@@ -152,10 +142,7 @@ fn without_overlaps(mut found: Vec<Citation>) -> Vec<Citation> {
         if citation.span.is_empty() {
             continue;
         }
-        if kept
-            .last()
-            .map_or(true, |last| citation.span.start >= last.span.end)
-        {
+        if kept.last().map_or(true, |last| citation.span.start >= last.span.end) {
             kept.push(citation);
         }
     }
@@ -206,11 +193,7 @@ impl fmt::Display for Target {
                 Ok(())
             }
             Target::Treaty { volume, number } => write!(f, "UNTS {volume}/{number}"),
-            Target::Internal {
-                section,
-                paragraph,
-                subs,
-            } => {
+            Target::Internal { section, paragraph, subs } => {
                 write!(f, "present resolution")?;
                 if let Some(section) = section {
                     write!(f, ", sect. {section}")?;
@@ -230,21 +213,12 @@ mod tests {
 
     #[test]
     fn undocs_urls() {
-        assert_eq!(
-            undocs_url("A/RES/60/178"),
-            "https://undocs.org/A/RES/60/178"
-        );
+        assert_eq!(undocs_url("A/RES/60/178"), "https://undocs.org/A/RES/60/178");
     }
 
     #[test]
     fn overlaps_keep_the_first_and_longest() {
-        let cite = |span: Range<usize>| Citation {
-            span,
-            target: Target::Treaty {
-                volume: 1,
-                number: 1,
-            },
-        };
+        let cite = |span: Range<usize>| Citation { span, target: Target::Treaty { volume: 1, number: 1 } };
         let kept = without_overlaps(vec![cite(5..9), cite(0..3), cite(0..6), cite(6..8)]);
         let spans: Vec<_> = kept.into_iter().map(|c| c.span).collect();
         assert_eq!(spans, [0..6, 6..8]);
@@ -258,20 +232,14 @@ mod tests {
         assert_eq!(found[0].target.to_string(), "A/RES/55/25, annex II");
         let found = scan("Ibid., annex III.", &mut ctx);
         assert_eq!(found[0].target.to_string(), "A/RES/55/25, annex III");
-        scan(
-            "Resolution 55/25, annexes I–III, and resolution 55/255, annex.",
-            &mut ctx,
-        );
+        scan("Resolution 55/25, annexes I–III, and resolution 55/255, annex.", &mut ctx);
         assert!(scan("Ibid.", &mut ctx).is_empty());
     }
 
     #[test]
     fn a_footnote_number_left_in_front_is_tolerated() {
         let mut ctx = Context::default();
-        scan(
-            "10 United Nations, Treaty Series, vol. 976, No. 14152.",
-            &mut ctx,
-        );
+        scan("10 United Nations, Treaty Series, vol. 976, No. 14152.", &mut ctx);
         let found = scan("11 Ibid., vol. 1019, No. 14956.", &mut ctx);
         assert_eq!(found[0].target.to_string(), "UNTS 1019/14956");
     }

@@ -45,10 +45,7 @@ fn after_inner(cursor: &mut Cursor) -> Option<Pinpoint> {
     if cursor.eat("sect.") {
         cursor.skip_space();
         let rest = cursor.rest();
-        let len = rest
-            .bytes()
-            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.')
-            .count();
+        let len = rest.bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.').count();
         let label = rest[..len].trim_end_matches('.');
         if label.is_empty() || rest[len..].starts_with(char::is_alphanumeric) {
             return None;
@@ -162,22 +159,10 @@ mod tests {
     #[test]
     fn pinpoints_after() {
         assert_eq!(after_text(", annex."), Some(Pinpoint::Annex(None)));
-        assert_eq!(
-            after_text(", annex II."),
-            Some(Pinpoint::Annex(Some("II".into())))
-        );
-        assert_eq!(
-            after_text(", annexes I–III, and"),
-            Some(Pinpoint::Annex(Some("I–III".into())))
-        );
-        assert_eq!(
-            after_text(", para. 7)"),
-            Some(Pinpoint::Paragraph("7".into()))
-        );
-        assert_eq!(
-            after_text(", sect. II.A."),
-            Some(Pinpoint::Section("II.A".into()))
-        );
+        assert_eq!(after_text(", annex II."), Some(Pinpoint::Annex(Some("II".into()))));
+        assert_eq!(after_text(", annexes I–III, and"), Some(Pinpoint::Annex(Some("I–III".into()))));
+        assert_eq!(after_text(", para. 7)"), Some(Pinpoint::Paragraph("7".into())));
+        assert_eq!(after_text(", sect. II.A."), Some(Pinpoint::Section("II.A".into())));
         assert_eq!(after_text(", chap. I"), None);
         assert_eq!(after_text(" annex"), None);
     }

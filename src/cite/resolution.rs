@@ -15,8 +15,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Rr]esolutions?\b").expect("valid regex"));
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Rr]esolutions?\b").expect("valid regex"));
 
 /// One number of a list, before its issuer is known.
 struct Item {
@@ -50,10 +49,7 @@ pub(crate) fn scan(text: &str, author: Issuer) -> Vec<Citation> {
                 None if index == 0 && !plural => pinpoint::before(text, item.span.start),
                 None => None,
             };
-            found.push(Citation {
-                span: item.span,
-                target: Target::Document { symbol, pinpoint },
-            });
+            found.push(Citation { span: item.span, target: Target::Document { symbol, pinpoint } });
         }
     }
     found
@@ -73,11 +69,7 @@ fn parse_list<'a>(text: &'a str, cursor: &mut Cursor<'a>) -> Vec<Item> {
         let pinpoint = pinpoint::after(cursor);
         skip_date(cursor);
         let letter_part = matches!(designation.part, Part::Letter(_));
-        items.push(Item {
-            span,
-            designation: designation.clone(),
-            pinpoint,
-        });
+        items.push(Item { span, designation: designation.clone(), pinpoint });
         let before_separator = *cursor;
         if !separator(cursor) {
             break;
@@ -142,7 +134,9 @@ mod tests {
 
     #[test]
     fn lists_skip_dates() {
-        let found = cite("its resolutions 52/92 of 12 December 1997, 53/115 of 9 December\n1998 and 56/124 of 19 December 2001,");
+        let found = cite(
+            "its resolutions 52/92 of 12 December 1997, 53/115 of 9 December\n1998 and 56/124 of 19 December 2001,",
+        );
         let spans: Vec<_> = found.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(spans, ["52/92", "53/115", "56/124"]);
     }
@@ -156,9 +150,7 @@ mod tests {
 
     #[test]
     fn lists_stop_at_other_words() {
-        let found = cite(
-            "its resolution 60/178 of 16 December 2005 and its other previous resolutions, 2008",
-        );
+        let found = cite("its resolution 60/178 of 16 December 2005 and its other previous resolutions, 2008");
         assert_eq!(found.len(), 1);
     }
 }

@@ -15,14 +15,10 @@ use std::sync::LazyLock;
 const ROOTS: &str = "A|E|S|ST|CD|CEDAW|CERD|CRC|CCPR|CAT|CRPD|CMW|FCCC|NPT|TD|DP|UNEP|ICCD";
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:{ROOTS})(?:/[A-Za-z0-9][A-Za-z0-9.\-\u{{2011}}]*)+"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"\b(?:{ROOTS})(?:/[A-Za-z0-9][A-Za-z0-9.\-\u{{2011}}]*)+")).expect("valid regex")
 });
 
-static JOINT_ROOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:{ROOTS})/")).expect("valid regex"));
+static JOINT_ROOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^(?:{ROOTS})/")).expect("valid regex"));
 
 /// Every document symbol in `text`.
 pub(crate) fn scan(text: &str) -> Vec<Citation> {
@@ -54,11 +50,7 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
         let last_index = parts.len() - 1;
         for (index, (offset, symbol)) in parts.iter().copied().enumerate() {
             let start = m.start() + offset;
-            let mut pin = if index == 0 {
-                before_pinpoint.clone()
-            } else {
-                None
-            };
+            let mut pin = if index == 0 { before_pinpoint.clone() } else { None };
             let mut cursor = Cursor::new(text, end);
             if index == last_index {
                 if let Some(after) = pinpoint::after(&mut cursor) {
@@ -73,13 +65,7 @@ pub(crate) fn scan(text: &str) -> Vec<Citation> {
 }
 
 fn document(span: std::ops::Range<usize>, symbol: &str, pinpoint: Option<Pinpoint>) -> Citation {
-    Citation {
-        span,
-        target: Target::Document {
-            symbol: symbol.to_string(),
-            pinpoint,
-        },
-    }
+    Citation { span, target: Target::Document { symbol: symbol.to_string(), pinpoint } }
 }
 
 static RESOLUTION_SESSION: LazyLock<Regex> =
@@ -127,21 +113,14 @@ fn corrigenda(text: &str, end: usize, base: &str) -> Vec<Citation> {
     let symbol = format!("{base}/{kind}.{}", first.as_str());
     found.push(document(kind_start..end + first.end(), &symbol, None));
     let mut pos = end + whole.end();
-    while let Some(caps) = text
-        .get(pos..)
-        .and_then(|rest| MORE_CORRIGENDA.captures(rest))
-    {
+    while let Some(caps) = text.get(pos..).and_then(|rest| MORE_CORRIGENDA.captures(rest)) {
         let number = caps.get(1).expect("group 1");
         let next = text[pos + number.end()..].trim_start().chars().next();
         if next.is_some_and(char::is_alphanumeric) {
             break;
         }
         let symbol = format!("{base}/{kind}.{}", number.as_str());
-        found.push(document(
-            pos + number.start()..pos + number.end(),
-            &symbol,
-            None,
-        ));
+        found.push(document(pos + number.start()..pos + number.end(), &symbol, None));
         pos += caps.get(0).expect("group 0").end();
     }
     found
@@ -152,22 +131,13 @@ mod tests {
     use super::*;
 
     fn symbols(text: &str) -> Vec<(String, String)> {
-        scan(text)
-            .into_iter()
-            .map(|c| (text[c.span.clone()].to_string(), c.target.to_string()))
-            .collect()
+        scan(text).into_iter().map(|c| (text[c.span.clone()].to_string(), c.target.to_string())).collect()
     }
 
     #[test]
     fn plain_symbols_lose_their_full_stop() {
-        assert_eq!(
-            symbols("18 A/61/221."),
-            [("A/61/221".into(), "A/61/221".into())]
-        );
-        assert_eq!(
-            symbols("(E/2003/28/Rev.1), chap. I"),
-            [("E/2003/28/Rev.1".into(), "E/2003/28/Rev.1".into())]
-        );
+        assert_eq!(symbols("18 A/61/221."), [("A/61/221".into(), "A/61/221".into())]);
+        assert_eq!(symbols("(E/2003/28/Rev.1), chap. I"), [("E/2003/28/Rev.1".into(), "E/2003/28/Rev.1".into())]);
     }
 
     #[test]
@@ -182,10 +152,7 @@ mod tests {
     fn corrigenda_continue_the_symbol() {
         let found = symbols("(E/2002/28 and Corr.1 and 2), chap. I");
         let targets: Vec<_> = found.iter().map(|f| f.1.as_str()).collect();
-        assert_eq!(
-            targets,
-            ["E/2002/28", "E/2002/28/Corr.1", "E/2002/28/Corr.2"]
-        );
+        assert_eq!(targets, ["E/2002/28", "E/2002/28/Corr.1", "E/2002/28/Corr.2"]);
         assert_eq!(found[1].0, "Corr.1");
         assert_eq!(found[2].0, "2");
     }
@@ -194,10 +161,7 @@ mod tests {
     fn resolution_symbols_keep_their_parenthesis() {
         assert_eq!(
             symbols("S/RES/1540 (2004), para. 3"),
-            [(
-                "S/RES/1540 (2004)".into(),
-                "S/RES/1540(2004), para. 3".into()
-            )]
+            [("S/RES/1540 (2004)".into(), "S/RES/1540(2004), para. 3".into())]
         );
         assert_eq!(symbols("A/RES/2832(XXVI).")[0].1, "A/RES/2832(XXVI)");
     }
