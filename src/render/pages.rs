@@ -89,6 +89,8 @@ pub struct Collection {
 }
 
 pub const PLENARY: &str = "Plenary (without reference to a Main Committee)";
+/// Group of resolutions whose masthead records neither committee nor report.
+pub const UNRECORDED: &str = "Committee not recorded";
 
 impl Collection {
     pub fn new(site: &Site) -> anyhow::Result<Collection> {
@@ -129,7 +131,7 @@ impl Collection {
 fn by_committee(list: &[Summary]) -> Vec<Group> {
     let mut groups: BTreeMap<(usize, String), Vec<Summary>> = BTreeMap::new();
     for r in list {
-        let name = r.committee.clone().unwrap_or_else(|| PLENARY.to_string());
+        let name = r.committee.clone().unwrap_or_else(|| UNRECORDED.to_string());
         groups.entry((committee_rank(&name), name)).or_default().push(r.clone());
     }
     groups.into_iter().map(|((_, name), resolutions)| Group { name, resolutions }).collect()
@@ -140,6 +142,9 @@ fn committee_rank(name: &str) -> usize {
     const ORDINALS: [&str; 6] = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
     if name == PLENARY {
         return 100;
+    }
+    if name == UNRECORDED {
+        return 101;
     }
     ORDINALS.iter().position(|o| name.starts_with(o)).unwrap_or(50)
 }
@@ -154,7 +159,11 @@ fn summary(s: &Source) -> anyhow::Result<Summary> {
         adopted: m.adopted.clone(),
         adopted_display: m.adopted.as_deref().map(format_date),
         session: session_ref(m),
-        committee: m.committee.clone(),
+        committee: match (&m.committee, &m.report) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(_)) => Some(PLENARY.to_string()),
+            (None, None) => None,
+        },
         subjects: m.subjects.clone(),
         sort_key: crate::site::symbol_sort_key(&m.symbol)
             .iter()
@@ -166,8 +175,48 @@ fn summary(s: &Source) -> anyhow::Result<Summary> {
 
 pub fn session_ref(m: &Meta) -> Option<SessionRef> {
     let key = urls::session_key(&m.symbol)?;
-    let label = m.session.clone().unwrap_or_else(|| format!("Session {key}"));
+    let label = m.session.clone().unwrap_or_else(|| match key.parse::<u32>().ok().and_then(ordinal_words) {
+        Some(words) => format!("{words} session"),
+        None => format!("Session {key}"),
+    });
     Some(SessionRef { path: urls::session_page(&key), key, label })
+}
+
+/// `57` → `Fifty-seventh` (1–99), as session names are written.
+pub fn ordinal_words(n: u32) -> Option<String> {
+    const UNITS: [&str; 20] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENTHS: [&str; 10] =
+        ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    let words = match n {
+        1..=19 => UNITS[n as usize].to_string(),
+        20..=99 if n % 10 == 0 => TENTHS[(n / 10) as usize].to_string(),
+        20..=99 => format!("{}-{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]),
+        _ => return None,
+    };
+    let mut c = words.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str())
 }
 
 /// `2006-12-20` → `20 December 2006`; anything else is returned as it is.
@@ -292,5 +341,8 @@ mod tests {
         assert_eq!(format_date("2025-01-05"), "5 January 2025");
         assert_eq!(format_date("sometime"), "sometime");
         assert_eq!(format_date("2006-13-01"), "2006-13-01");
+        assert_eq!(ordinal_words(57).as_deref(), Some("Fifty-seventh"));
+        assert_eq!(ordinal_words(80).as_deref(), Some("Eightieth"));
+        assert_eq!(ordinal_words(1).as_deref(), Some("First"));
     }
 }
