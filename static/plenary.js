@@ -22,8 +22,8 @@
     pop.setAttribute("role", "dialog");
     pop.hidden = true;
     pop.tabIndex = -1;
-    pop.addEventListener("mouseenter", cancelHide);
-    pop.addEventListener("mouseleave", scheduleHide);
+    pop.addEventListener("pointerenter", cancelHide);
+    pop.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse") scheduleHide(); });
     pop.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { e.preventDefault(); hide(true); }
     });
@@ -91,8 +91,9 @@
     Array.prototype.forEach.call(marks, function (mark) {
       mark.setAttribute("aria-haspopup", "dialog");
       mark.setAttribute("aria-expanded", "false");
-      mark.addEventListener("mouseenter", function () { if (hover) show(mark); });
-      mark.addEventListener("mouseleave", function () { if (hover) scheduleHide(); });
+      // Mouse hover shows the note; touch is handled by the click (tap) below.
+      mark.addEventListener("pointerenter", function (e) { if (e.pointerType === "mouse") show(mark); });
+      mark.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse") scheduleHide(); });
       mark.addEventListener("focus", function () { if (mark.matches(":focus-visible")) show(mark); });
       mark.addEventListener("blur", function (e) {
         if (!pop || !pop.contains(e.relatedTarget)) scheduleHide();

@@ -169,7 +169,7 @@ impl Renderer<'_> {
         let num_html =
             if num.is_empty() { String::new() } else { format!("<span class=\"num\">{}</span> ", escape(&num)) };
         out.push_str(&format!(
-            "<div class=\"para {class}\"{id_attr}>{eid}<p>{num_html}{text} {}</p>",
+            "<div class=\"para {class}\"{id_attr}>{eid}<p>{num_html}{text}\u{a0}{}</p>",
             Self::permalink(&p.id, &label)
         ));
         if !p.children.is_empty() {
