@@ -1,6 +1,8 @@
 //! Subcommands of the `plenary` CLI, one module each, and their argument types.
 
+pub mod build;
 pub mod import;
+pub mod init;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,10 +19,16 @@ pub struct Cli {
 pub enum Command {
     /// Import extracted resolution texts into structured Markdown.
     Import(import::ImportArgs),
+    /// Build the static site from content/ into public/.
+    Build(build::BuildArgs),
+    /// Create a new site: plenary.toml, content/, templates/, static/.
+    Init(init::InitArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Init(args) => init::run(args),
     }
 }

@@ -1,1 +1,176 @@
 //! Rendering: models and templates in, the pages of the static site out.
+//!
+//! **In**: a loaded [`Site`] and a [`Links`] resolver (citation linking plugs in
+//! here; [`NoLinks`] by default). **Out**: every file of the site, in memory
+//! ([`render_site`]) or written atomically to an output directory ([`build`]).
+//!
+//! Submodules: `html` (escaping), `urls` (URL layout, relative links), `inline`
+//! (text runs, footnote marks, the [`Linker`] hook), `document` (one resolution's
+//! body, annexes, footnotes, contents), `pages` (template contexts), `templates`
+//! (built-in + site templates), `assets` (built-in + site static files), `output`
+//! (the staging directory swapped in at the end).
+
+pub mod assets;
+pub mod document;
+pub mod html;
+pub mod inline;
+pub mod output;
+pub mod pages;
+pub mod templates;
+pub mod urls;
+
+pub use inline::{Link, LinkTarget, Linker, Links, NoLinks};
+
+use crate::site::{display_path, Site};
+use anyhow::Context as _;
+use pages::{Collection, PageCtx, SiteCtx, Summary};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use templates::Templates;
+
+/// Every file of the site: path from the site root → bytes, plus warnings.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub resolutions: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Renders the site and swaps it into `output`; the previous output is left as it
+/// was if anything fails.
+pub fn build(site: &Site, output: &Path, links: &dyn Links) -> anyhow::Result<BuildReport> {
+    let mut protected = vec![site.content_dir()];
+    protected.extend(site.templates_dir());
+    protected.extend(site.static_dir());
+    output::check_location(output, &site.root, &protected)?;
+    let rendered = render_site(site, links)?;
+    let out = output::Output::prepare(output)?;
+    for (path, bytes) in &rendered.files {
+        out.write(path, bytes)?;
+    }
+    out.commit()?;
+    Ok(BuildReport {
+        output: output.to_path_buf(),
+        resolutions: site.resolutions.len(),
+        pages: rendered.pages,
+        files: rendered.files.len() + 1,
+        warnings: rendered.warnings,
+    })
+}
+
+/// Renders every page, JSON and Markdown copy and asset of the site into memory.
+pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
+    let templates =
+        Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+    let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
+    let collection = Collection::new(site)?;
+    let site_ctx = SiteCtx {
+        title: site.config.title.clone(),
+        description: site.config.description.clone(),
+        language: site.config.language.clone(),
+        base_url: site.config.base_url.clone(),
+    };
+    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection };
+    let mut out = Rendered::default();
+    for (name, bytes) in assets {
+        out.files.insert(format!("{}{name}", urls::STATIC), bytes);
+    }
+
+    let per_resolution: Vec<anyhow::Result<ResolutionFiles>> =
+        (0..site.resolutions.len()).into_par_iter().map(|i| r.resolution(i, links)).collect();
+    for result in per_resolution {
+        let (files, warnings) = result?;
+        out.pages += 1;
+        out.files.extend(files);
+        out.warnings.extend(warnings);
+    }
+
+    let mut listing = |path: &str, template: &str, title: &str, extra: &dyn Fn(&mut tera::Context)| {
+        let html = r.page(path, template, title, extra)?;
+        out.files.insert(path.to_string(), html.into_bytes());
+        out.pages += 1;
+        anyhow::Ok(())
+    };
+    // Only the home and index pages get the whole collection (no page per resolution
+    // serializes it, which would be quadratic).
+    listing(urls::HOME, "index.html", &site.config.title, &|ctx| ctx.insert("collection", &collection))?;
+    listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", &|ctx| ctx.insert("collection", &collection))?;
+    for session in &collection.sessions {
+        listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
+    }
+    listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
+    Ok(out)
+}
+
+/// The files (path, bytes) and warnings of one resolution.
+type ResolutionFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
+
+struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    site_ctx: SiteCtx,
+    collection: &'a Collection,
+}
+
+impl Renderer<'_> {
+    fn context(&self, path: &str, title: &str) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_ctx);
+        let root = if path == urls::NOT_FOUND && !self.site_ctx.base_url.is_empty() {
+            // The 404 page is served at whatever URL was missing: absolute links.
+            self.site_ctx.base_url.clone()
+        } else {
+            urls::root_prefix(path)
+        };
+        ctx.insert("root", &root);
+        let canonical = (!self.site_ctx.base_url.is_empty())
+            .then(|| format!("{}{}", self.site_ctx.base_url, path.strip_suffix("index.html").unwrap_or(path)));
+        ctx.insert("page", &PageCtx { path: path.to_string(), title: title.to_string(), canonical });
+        ctx
+    }
+
+    fn page(
+        &self,
+        path: &str,
+        template: &str,
+        title: &str,
+        extra: &dyn Fn(&mut tera::Context),
+    ) -> anyhow::Result<String> {
+        let mut ctx = self.context(path, title);
+        extra(&mut ctx);
+        self.templates.render(template, &ctx, path)
+    }
+
+    /// The page, JSON and Markdown copy of resolution `i`, and its warnings.
+    fn resolution(&self, i: usize, links: &dyn Links) -> anyhow::Result<ResolutionFiles> {
+        let source = &self.site.resolutions[i];
+        let res = &source.resolution;
+        let dir = urls::resolution_dir(&res.meta.symbol).with_context(|| source.display.clone())?;
+        let path = format!("{dir}index.html");
+        let mut linker = links.for_document(res);
+        let doc = document::render(res, &path, linker.as_mut(), self.site.config.contents_min_paragraphs);
+        let warnings = doc.warnings.iter().map(|w| format!("{}: {w}", source.display)).collect();
+        let neighbour =
+            |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
+        let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
+        let title = format!("{} — {}", res.meta.symbol, res.meta.title);
+        let html = self.page(&path, "resolution.html", &title, &|ctx| ctx.insert("res", &ctx_res))?;
+        let files = vec![
+            (path.clone(), html.into_bytes()),
+            (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
+            (format!("{dir}index.md"), source.markdown.clone().into_bytes()),
+        ];
+        Ok((files, warnings))
+    }
+}

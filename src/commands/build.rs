@@ -1,0 +1,51 @@
+//! `plenary build [--root DIR] [--out DIR]`: loads the site (plenary.toml and
+//! content/), renders it with the built-in or the site's templates and assets, and
+//! swaps the result into the output directory (public/ by default). Says where to
+//! open the site; warnings go to stderr; a failure leaves the previous output as it was.
+
+use crate::render::{self, NoLinks};
+use crate::site::Site;
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site root: the directory holding plenary.toml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output directory (default: output_dir of plenary.toml, relative to the root).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Print nothing but errors and warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let site = Site::load(&args.root)?;
+    let output = match &args.out {
+        Some(out) => out.clone(),
+        None => crate::site::display_path(&args.root, &site.config.output_dir),
+    };
+    let start = std::time::Instant::now();
+    let report = render::build(&site, &output, &NoLinks)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !args.quiet {
+        let index = report.output.join("index.html");
+        let shown = std::fs::canonicalize(&index).unwrap_or(index);
+        println!(
+            "built {} resolution{} ({} pages, {} files) into {} in {:.2?}",
+            report.resolutions,
+            if report.resolutions == 1 { "" } else { "s" },
+            report.pages,
+            report.files,
+            report.output.display(),
+            start.elapsed()
+        );
+        println!("open file://{}", shown.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,186 @@
+//! The output directory, written atomically: pages go into a staging directory
+//! beside the output (`.public.build-<pid>`), which replaces the output only once
+//! everything is written (old → `.public.old-<pid>`, staging → output, old removed).
+//! A build that fails leaves the previous site untouched and its staging removed.
+//!
+//! **In**: the output path and the site's own directories. **Out**: files on disk.
+//! Refuses an output that is the site root (or contains it), that overlaps content/,
+//! templates/ or static/, or that is an existing directory not written by Plenary.
+
+use anyhow::{bail, Context};
+use std::path::{Component, Path, PathBuf};
+
+/// Marks a directory as written by `plenary build`, so it may be replaced.
+pub const MARKER: &str = ".plenary-build";
+const MARKER_TEXT: &str = "This directory is written by `plenary build` and replaced as a whole on each build.\n";
+
+/// A staging directory that becomes the output on [`Output::commit`].
+#[derive(Debug)]
+pub struct Output {
+    target: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+impl Output {
+    /// Checks `target` and creates an empty staging directory beside it.
+    pub fn prepare(target: &Path) -> anyhow::Result<Output> {
+        if let Ok(meta) = std::fs::symlink_metadata(target) {
+            if !meta.is_dir() {
+                bail!(
+                    "the output {} exists and is not a directory; remove it or choose another output",
+                    target.display()
+                );
+            }
+            let empty = std::fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+            if !empty && !target.join(MARKER).is_file() {
+                bail!(
+                    "the output {} is a directory that `plenary build` did not write (it has no {MARKER} file); \
+                     it would be replaced as a whole: remove it yourself, or choose another output directory",
+                    target.display()
+                );
+            }
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| anyhow::anyhow!("the output {} has no directory name", target.display()))?;
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.build-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
+        }
+        std::fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
+        std::fs::write(staging.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("cannot write in {}", staging.display()))?;
+        Ok(Output { target: target.to_path_buf(), staging, committed: false })
+    }
+
+    /// Writes one file at `rel` (a `/`-separated path) in the staging directory.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let safe = !rel.is_empty()
+            && !rel.starts_with('/')
+            && rel.split('/').all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains('\\'));
+        if !safe {
+            bail!("refusing to write {rel:?}: not a path inside the output");
+        }
+        let path = self.staging.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    /// Swaps the staging directory in as the output.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        let name = self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let backup = self.staging.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        let had_old = self.target.exists();
+        if had_old {
+            if backup.exists() {
+                std::fs::remove_dir_all(&backup).with_context(|| format!("cannot remove {}", backup.display()))?;
+            }
+            std::fs::rename(&self.target, &backup)
+                .with_context(|| format!("cannot move the previous output {} aside", self.target.display()))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&backup, &self.target);
+            }
+            return Err(e).with_context(|| format!("cannot move the new site into {}", self.target.display()));
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&backup).with_context(|| {
+                format!("the site is built, but the old copy {} could not be removed", backup.display())
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Refuses an output directory that would overwrite the site itself: the site root
+/// or a directory containing it, or anything overlapping `protected` (content/,
+/// templates/, static/).
+pub fn check_location(output: &Path, root: &Path, protected: &[PathBuf]) -> anyhow::Result<()> {
+    let out = absolute(output)?;
+    let root_abs = absolute(root)?;
+    if root_abs.starts_with(&out) {
+        bail!(
+            "refusing to build into {}: it is the site root or contains it, and the build replaces the output \
+             as a whole; choose a directory such as public/",
+            output.display()
+        );
+    }
+    for dir in protected {
+        let dir_abs = absolute(dir)?;
+        if out.starts_with(&dir_abs) || dir_abs.starts_with(&out) {
+            bail!(
+                "refusing to build into {}: it overlaps {}, which the build reads; choose a directory such as public/",
+                output.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with symlinks of its existing part resolved and `.`/`..`
+/// of the rest applied.
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let raw = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
+    let mut joined = PathBuf::new();
+    for c in raw.components() {
+        match c {
+            Component::ParentDir => {
+                joined.pop();
+            }
+            Component::CurDir => {}
+            other => joined.push(other.as_os_str()),
+        }
+    }
+    let mut existing = joined.clone();
+    let mut rest: Vec<std::ffi::OsString> = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for part in rest.iter().rev() {
+        out.push(part);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_site_itself() {
+        let root = std::env::temp_dir().join(format!("plenary-out-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let protected = [root.join("content")];
+        assert!(check_location(&root, &root, &protected).is_err());
+        assert!(check_location(root.parent().unwrap(), &root, &protected).is_err());
+        assert!(check_location(&root.join("content"), &root, &protected).is_err());
+        assert!(check_location(&root.join("content/x"), &root, &protected).is_err());
+        assert!(check_location(&root.join("public/../content"), &root, &protected).is_err());
+        assert!(check_location(&root.join("public"), &root, &protected).is_ok());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -1,0 +1,112 @@
+//! The content directory: every `.md` file under it is one resolution in structured
+//! Markdown. Files are read in a stable order, loaded with `markdown::load`, and
+//! checked for duplicate symbols and symbols that cannot be a path.
+//!
+//! **In**: the content directory. **Out**: [`Source`]s sorted by [`symbol_sort_key`],
+//! or one error listing every broken file as `content/A/RES/61/183.md:12: cause`.
+
+use crate::model::Resolution;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One resolution and the Markdown it was loaded from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the content directory, e.g. `A/RES/61/183.md`.
+    pub path: PathBuf,
+    /// Path as shown in messages, e.g. `content/A/RES/61/183.md`.
+    pub display: String,
+    /// The Markdown text, copied to the site as `index.md`.
+    pub markdown: String,
+    pub resolution: Resolution,
+}
+
+/// Loads every Markdown file under `dir`; `shown` is `dir` as messages show it.
+pub fn load_dir(dir: &Path, shown: &Path) -> anyhow::Result<Vec<Source>> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+        let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", shown.display()))?;
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || !entry.file_type().is_file() || entry.path().extension() != Some(std::ffi::OsStr::new("md")) {
+            continue;
+        }
+        files.push(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf());
+    }
+    let loaded: Vec<Result<Source, String>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|rel| load_file(dir, shown, rel)).collect()
+    };
+    let mut errors = Vec::new();
+    let mut sources = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(s) => sources.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for s in &sources {
+        if let Some(first) = seen.insert(s.resolution.meta.symbol.clone(), s.display.clone()) {
+            errors.push(format!(
+                "{}:1: symbol {} is also the symbol of {first}; each resolution needs its own symbol",
+                s.display, s.resolution.meta.symbol
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        let n = errors.len();
+        anyhow::bail!("{}\n{n} file{} could not be loaded", errors.join("\n"), if n == 1 { "" } else { "s" });
+    }
+    sources.sort_by(|a, b| compare_symbols(&a.resolution.meta.symbol, &b.resolution.meta.symbol));
+    Ok(sources)
+}
+
+fn load_file(dir: &Path, shown: &Path, rel: &Path) -> Result<Source, String> {
+    let display = shown.join(rel).display().to_string();
+    let bytes = std::fs::read(dir.join(rel)).map_err(|e| format!("{display}: cannot read: {e}"))?;
+    let markdown = String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{display}:{line}: not UTF-8 text; save the file as UTF-8")
+    })?;
+    let resolution = crate::markdown::load(&markdown).map_err(|e| {
+        let col = e.column.map(|c| format!("{c}:")).unwrap_or_default();
+        format!("{display}:{}:{col} {}", e.line, e.message)
+    })?;
+    let symbol = &resolution.meta.symbol;
+    crate::paths::symbol_components(symbol).map_err(|e| format!("{display}:2: {e}"))?;
+    Ok(Source { path: rel.to_path_buf(), display, markdown, resolution })
+}
+
+/// A key that sorts symbols naturally: `A/RES/80/2` before `A/RES/80/10`, numbers
+/// before letters within a component.
+pub fn symbol_sort_key(symbol: &str) -> Vec<(u8, u64, String)> {
+    let mut key = Vec::new();
+    for part in symbol.split(['/', '(', ')', '.', '-', ' ']) {
+        let digits: String = part.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() && digits.len() <= 18 {
+            key.push((0, digits.parse().unwrap_or(0), part[digits.len()..].to_string()));
+        } else {
+            key.push((1, 0, part.to_string()));
+        }
+    }
+    key
+}
+
+/// Natural order of symbols, with the plain string as tie-breaker.
+pub fn compare_symbols(a: &str, b: &str) -> Ordering {
+    symbol_sort_key(a).cmp(&symbol_sort_key(b)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_symbol_order() {
+        let mut v = vec!["A/RES/80/10", "A/RES/80/2", "A/RES/61/183", "A/RES/80/1", "S/RES/1540(2004)"];
+        v.sort_by(|a, b| compare_symbols(a, b));
+        assert_eq!(v, ["A/RES/61/183", "A/RES/80/1", "A/RES/80/2", "A/RES/80/10", "S/RES/1540(2004)"]);
+    }
+}
