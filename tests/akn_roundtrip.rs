@@ -6,6 +6,7 @@ mod common;
 
 use plenary::export::akn;
 use plenary::ingest::akn::import_akn;
+use plenary::model::Resolution;
 use std::path::Path;
 use std::process::Command;
 
@@ -59,4 +60,57 @@ fn import_command_reads_akn_like_text() {
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name}: Markdown from AKN differs from Markdown from text");
     }
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/akn").join(name)
+}
+
+/// A model built to exercise what the corpus does not: ids without eIds, kinds
+/// that differ from their ids, an empty annex, deep preamble lists, unmarked and
+/// missing footnotes, characters XML must escape, editor data.
+fn edge_cases() -> Resolution {
+    let json = std::fs::read_to_string(fixture("edge-cases.json")).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn edge_cases_round_trip() {
+    let res = edge_cases();
+    let xml = akn::to_xml(&res);
+    assert!(xml.contains(r#"eId="plenary_odd_id_" plenary:id="odd id!" plenary:kind="text""#), "{xml}");
+    assert!(xml.contains(r#"<note eId="fnt_3" marker="3" placement="bottom">"#));
+    assert!(xml.contains(r##"<noteRef marker="9" href="#fnt_9"/>"##));
+    assert!(xml.contains("&#13;"), "a carriage return survives as a reference");
+    let back = import_akn(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    assert_eq!(back, res, "{xml}");
+}
+
+#[test]
+fn reads_akn4un_documents_not_written_by_plenary() {
+    let xml = std::fs::read_to_string(fixture("akn4un-variant.xml")).unwrap();
+    let res = import_akn(&xml).unwrap();
+    let m = &res.meta;
+    assert_eq!((m.symbol.as_str(), m.number.as_str(), m.body.as_str()), ("A/RES/61/183", "61/183", "General Assembly"));
+    assert_eq!(m.title, "International cooperation against the world drug problem");
+    assert_eq!(m.session.as_deref(), Some("Sixty-first session"));
+    assert_eq!(m.distributed.as_deref(), Some("2007-03-13"));
+    assert_eq!(m.adopted.as_deref(), Some("2006-12-20"));
+    let closing = res.closing.as_ref().unwrap();
+    assert_eq!((closing.meeting.as_str(), closing.date.as_str()), ("82nd plenary meeting", "20 December 2006"));
+    let ids = res.ids();
+    assert_eq!(ids, ["formula", "pp1", "pp2", "op1", "op2", "op2a", "op2b", "sec-II", "op3", "fn1", "closing"]);
+    assert_eq!(res.footnotes.len(), 1);
+    assert_eq!(res.footnotes[0].text.to_plain(), "See resolution 60/178.");
+    let md = plenary::markdown::write(&res);
+    assert!(md.contains("*Recalling* its resolution 60/178,[^1]"), "{md}");
+    assert!(md.contains("{#op2b} (b) to report"), "{md}");
+}
+
+#[test]
+fn bad_xml_is_an_error_with_a_line() {
+    let err = import_akn("<akomaNtoso>\n<statement>\n<mainBody></statement>\n</akomaNtoso>").unwrap_err();
+    assert_eq!(err.line, 3, "{err}");
+    let err = plenary::ingest::import_any(b"<?xml version=\"1.0\"?>\n<html/>", None).unwrap_err();
+    assert!(err.to_string().contains("not an Akoma Ntoso document"), "{err}");
 }

@@ -1,4 +1,5 @@
-//! The Akoma Ntoso export of every corpus resolution validates against the OASIS
+//! The Akoma Ntoso export of every corpus resolution (and of an edge-case model,
+//! plus a hand-written AKN4UN fixture) validates against the OASIS
 //! schema with zero errors (xmllint and `akomantoso30.xsd`, both fetched by
 //! `tests/tools/install-akn-validator.sh`), and keeps the structural invariants
 //! checked here in Rust: eIds are unique, every anchor id that has an eId appears
@@ -63,6 +64,14 @@ fn corpus_validates_against_the_akn_schema() {
         files.push(file);
     }
     assert_eq!(files.len(), 20, "the corpus has 20 resolutions");
+    // Also what the corpus does not exercise, and a document Plenary did not write.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/akn");
+    let edge: Resolution =
+        serde_json::from_str(&std::fs::read_to_string(fixtures.join("edge-cases.json")).unwrap()).unwrap();
+    let file = dir.join("edge-cases.xml");
+    std::fs::write(&file, akn::to_xml(&edge)).unwrap();
+    files.push(file);
+    files.push(fixtures.join("akn4un-variant.xml"));
     let Some((xmllint, xsd)) = validator() else { return };
     let out = Command::new(&xmllint)
         .args(["--noout", "--nonet", "--schema"])
