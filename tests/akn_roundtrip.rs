@@ -114,3 +114,33 @@ fn bad_xml_is_an_error_with_a_line() {
     let err = plenary::ingest::import_any(b"<?xml version=\"1.0\"?>\n<html/>", None).unwrap_err();
     assert!(err.to_string().contains("not an Akoma Ntoso document"), "{err}");
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> &'static str {
+        static XML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        XML.get_or_init(|| {
+            let mut xml = akn::to_xml(&edge_cases());
+            xml.push_str(&std::fs::read_to_string(fixture("akn4un-variant.xml")).unwrap());
+            xml
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Cutting, splicing or garbling an AKN document gives a model or an
+        /// error, never a panic.
+        #[test]
+        fn damaged_documents_do_not_panic(cut in 0usize..20_000, len in 0usize..400, junk in "[<>/=\"&;a-zA-Z0-9 #_]{0,12}") {
+            let xml = sample();
+            let boundary = |i: usize| (0..=i.min(xml.len())).rev().find(|&j| xml.is_char_boundary(j)).unwrap_or(0);
+            let (a, b) = (boundary(cut), boundary(cut.saturating_add(len)));
+            let damaged = format!("{}{junk}{}", &xml[..a], &xml[b..]);
+            let _ = import_akn(&damaged);
+            let _ = import_akn(&xml[..a]);
+        }
+    }
+}

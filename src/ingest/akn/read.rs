@@ -262,7 +262,7 @@ impl Reader {
             .and_then(|m| m.trim().parse().ok())
             .or_else(|| e.attr("eId").and_then(from_ref))
             .or_else(|| e.attr("href").and_then(from_ref))
-            .unwrap_or(self.markers + 1);
+            .unwrap_or(self.markers.saturating_add(1));
         self.markers = self.markers.max(n);
         n
     }
