@@ -59,7 +59,7 @@ pub enum ImportError {
     #[error("no resolution found: no line like `61/183. Title` (the resolution number and title)")]
     NoResolution,
     #[error("not a readable Akoma Ntoso document: {0}")]
-    Akn(#[from] akn::AknError),
+    Akn(akn::AknError),
 }
 
 /// A resolution and what the importer had to say about it.
@@ -109,7 +109,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn import_any(bytes: &[u8], path: Option<&std::path::Path>) -> Result<Imported, ImportError> {
     if akn::looks_like_akn(bytes, path) {
         let text = normalize::decode(bytes)?;
-        return Ok(Imported { resolution: akn::import_akn(text)?, warnings: Vec::new() });
+        return Ok(Imported { resolution: akn::import_akn(text).map_err(ImportError::Akn)?, warnings: Vec::new() });
     }
     import(bytes)
 }
