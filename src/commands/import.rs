@@ -1,5 +1,5 @@
 //! `plenary import FILE|DIR... [--out content] [--format markdown|json]`: runs the
-//! importer over each input file, writes one Markdown file per resolution at the
+//! importer over each input file (extracted text, or Akoma Ntoso XML), writes one Markdown file per resolution at the
 //! path its symbol gives (`content/A/RES/61/183.md`), or prints the JSON model.
 //! One bad file does not stop the batch; a summary ends the run and the exit status
 //! is non-zero if any file failed.
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Text files, or directories to search for `.txt` files.
+    /// Text or Akoma Ntoso files, or directories to search for `.txt` and `.xml` files.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Directory the Markdown files are written under.
@@ -77,7 +77,7 @@ fn import_one(
         anyhow::bail!("the file is {size} bytes, more than the {}-byte limit for one resolution", ingest::MAX_INPUT);
     }
     let bytes = std::fs::read(file).context("cannot read the file")?;
-    let imported = ingest::import(&bytes)?;
+    let imported = ingest::import_any(&bytes, Some(file))?;
     let symbol = imported.resolution.meta.symbol.clone();
     if let Some(first) = seen.get(&symbol) {
         anyhow::bail!("symbol {symbol} was already imported from {}; not written twice", first.display());
@@ -106,7 +106,7 @@ fn input_files(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file())
                 .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+                .filter(|e| e.path().extension().is_some_and(|x| x == "txt" || x == "xml"))
                 .map(|e| e.into_path())
                 .collect();
             found.sort();

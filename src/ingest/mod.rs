@@ -9,6 +9,7 @@
 //! and `lexicon` (italic opening phrases). Nothing is dropped: what cannot be
 //! classified is kept as a block and reported as a [`Warning`].
 
+pub mod akn;
 mod blocks;
 mod dates;
 mod footnotes;
@@ -57,6 +58,8 @@ pub enum ImportError {
     NotUtf8 { offset: usize, line: usize },
     #[error("no resolution found: no line like `61/183. Title` (the resolution number and title)")]
     NoResolution,
+    #[error("not a readable Akoma Ntoso document: {0}")]
+    Akn(akn::AknError),
 }
 
 /// A resolution and what the importer had to say about it.
@@ -104,6 +107,16 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     place_marks(&mut res, &raw_notes, &mut warnings);
     italicise_openings(&mut res);
     Ok(Imported { resolution: res, warnings })
+}
+
+/// Imports one resolution from extracted text or, when `path` ends in `.xml` or the
+/// content starts like XML, from an Akoma Ntoso document ([`akn`]).
+pub fn import_any(bytes: &[u8], path: Option<&std::path::Path>) -> Result<Imported, ImportError> {
+    if akn::looks_like_akn(bytes, path) {
+        let text = normalize::decode(bytes)?;
+        return Ok(Imported { resolution: akn::import_akn(text).map_err(ImportError::Akn)?, warnings: Vec::new() });
+    }
+    import(bytes)
 }
 
 /// Every text that may carry footnote marks, in document order.
