@@ -7,6 +7,7 @@
 //! other), so both an edited paragraph and a paragraph cut out of a longer one score.
 
 use super::shingles::{shared, Shingled};
+use std::collections::HashMap;
 
 /// Shingles held by more previous units than this are probed only while fewer than
 /// [`MIN_PROBES`] rarer ones have been.
@@ -25,8 +26,14 @@ pub(crate) struct Pair {
     pub score: f32,
 }
 
-/// Scored candidate pairs, `np` previous units being the first sets of `sh`.
-pub(crate) fn candidates(sh: &Shingled, np: usize) -> Vec<Pair> {
+/// Scored candidate pairs, `np` previous units being the first sets of `sh` and of
+/// `texts` (normalised). The k-th current unit with a given text is always paired
+/// with the k-th previous unit with that text, at score 1.
+pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair> {
+    let mut same: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
+    for (p, t) in texts[..np].iter().enumerate() {
+        same.entry(t.as_str()).or_default().0.push(p);
+    }
     let index = Index::new(&sh.sets[..np], sh.weight.len());
     let mut acc = vec![0f32; np];
     let mut touched: Vec<usize> = Vec::new();
@@ -50,9 +57,16 @@ pub(crate) fn candidates(sh: &Shingled, np: usize) -> Vec<Pair> {
             }
         }
         touched.sort_unstable_by(|&a, &b| acc[b].total_cmp(&acc[a]).then(a.cmp(&b)));
+        let twin = same.get_mut(texts[np + cur].as_str()).and_then(|(list, used)| {
+            *used += 1;
+            list.get(*used - 1).copied()
+        });
+        if let Some(prev) = twin {
+            out.push(Pair { prev, cur, score: 1.0 });
+        }
         for &prev in touched.iter().take(PER_UNIT) {
             let score = score(sh, prev, np + cur);
-            if score >= FLOOR {
+            if score >= FLOOR && Some(prev) != twin {
                 out.push(Pair { prev, cur, score });
             }
         }

@@ -36,7 +36,8 @@ pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
     let prev = units(previous);
     let cur = units(current);
     let sh = shingles::shingle(prev.iter().chain(&cur).map(|u| u.text.as_str()));
-    let pairs = candidates::candidates(&sh, prev.len());
+    let texts: Vec<String> = prev.iter().chain(&cur).map(|u| normalised(&u.text)).collect();
+    let pairs = candidates::candidates(&sh, &texts, prev.len());
     let a = assign::assign(&prev, &cur, &pairs);
 
     let paragraphs = cur
@@ -49,7 +50,7 @@ pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
                 Some(l) => {
                     let old = &prev[l.prev];
                     let previous = old.id.clone();
-                    if normalised(&old.text) == normalised(&unit.text) {
+                    if texts[l.prev] == texts[prev.len() + c] {
                         Status::Unchanged { previous, moved: l.moved }
                     } else {
                         let score = candidates::score(&sh, l.prev, prev.len() + c);
