@@ -6,8 +6,7 @@
 //! sets and the larger of the two containments (how much of one is found in the
 //! other), so both an edited paragraph and a paragraph cut out of a longer one score.
 
-use super::shingles::{shared, Shingled};
-use std::collections::HashMap;
+use super::shingles::{shared, FxMap, Shingled};
 
 /// Shingles held by more previous units than this are probed only while fewer than
 /// [`MIN_PROBES`] rarer ones have been.
@@ -30,7 +29,7 @@ pub(crate) struct Pair {
 /// `texts` (normalised). The k-th current unit with a given text is always paired
 /// with the k-th previous unit with that text, at score 1.
 pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair> {
-    let mut same: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
+    let mut same: FxMap<&str, (Vec<usize>, usize)> = FxMap::default();
     for (p, t) in texts[..np].iter().enumerate() {
         same.entry(t.as_str()).or_default().0.push(p);
     }
@@ -56,7 +55,13 @@ pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair
                 acc[p] += sh.weight[s as usize];
             }
         }
-        touched.sort_unstable_by(|&a, &b| acc[b].total_cmp(&acc[a]).then(a.cmp(&b)));
+        let by_weight = |a: &usize, b: &usize| acc[*b].total_cmp(&acc[*a]).then(a.cmp(b));
+        if touched.len() > PER_UNIT {
+            touched.select_nth_unstable_by(PER_UNIT, by_weight);
+        }
+        let keep = touched.len().min(PER_UNIT);
+        let top = &mut touched[..keep];
+        top.sort_unstable_by(by_weight);
         let twin = same.get_mut(texts[np + cur].as_str()).and_then(|(list, used)| {
             *used += 1;
             list.get(*used - 1).copied()
@@ -64,7 +69,7 @@ pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair
         if let Some(prev) = twin {
             out.push(Pair { prev, cur, score: 1.0 });
         }
-        for &prev in touched.iter().take(PER_UNIT) {
+        for &prev in top.iter() {
             let score = score(sh, prev, np + cur);
             if score >= FLOOR && Some(prev) != twin {
                 out.push(Pair { prev, cur, score });

@@ -6,6 +6,34 @@
 
 use super::units::words;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the word and shingle
+/// tables; inputs are document text, not attacker-chosen keys of a long-lived map.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let mut last = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            last |= (b as u64) << (8 * i);
+        }
+        self.write_u64(last);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 pub(crate) const K: usize = 3;
 
@@ -20,8 +48,8 @@ pub(crate) struct Shingled {
 
 /// Shingles the texts (previous units first, then current ones).
 pub(crate) fn shingle<'a>(texts: impl Iterator<Item = &'a str>) -> Shingled {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut keys: HashMap<u64, u32> = HashMap::new();
+    let mut vocab: FxMap<String, u32> = FxMap::default();
+    let mut keys: FxMap<u64, u32> = FxMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut sets = Vec::new();
     let mut buf = String::new();
