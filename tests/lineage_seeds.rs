@@ -145,3 +145,37 @@ fn print_seed_alignment() {
     }
     println!("removed {:?}\nsplits {:?}\nmerges {:?}", al.removed, al.splits, al.merges);
 }
+
+#[test]
+#[ignore = "prints how many paragraphs of unrelated corpus resolutions get linked"]
+fn print_links_between_unrelated_resolutions() {
+    let files: Vec<_> = common::corpus_files().into_iter().filter(|p| p.to_string_lossy().contains("ga80")).collect();
+    let res: Vec<Resolution> = files.iter().map(|f| common::import(f).resolution).collect();
+    for w in res.windows(2) {
+        let al = lineage::align(&w[0], &w[1]);
+        for p in al.paragraphs.iter().filter(|p| p.status.previous().is_some()) {
+            println!(
+                "{} {} <- {} {:?} {:.3}",
+                al.current,
+                p.id,
+                al.previous,
+                p.status.previous(),
+                p.status.similarity()
+            );
+        }
+    }
+}
+
+#[test]
+fn alignment_serialises_for_the_renderer() {
+    let (previous, current) = seeds();
+    let al = lineage::align(&previous, &current);
+    let json = serde_json::to_value(&al).unwrap();
+    let op33g = json["paragraphs"].as_array().unwrap().iter().find(|p| p["id"] == "op33g").unwrap();
+    assert_eq!(op33g.to_string(), r#"{"id":"op33g","moved":false,"previous":"IV-op3g","status":"unchanged"}"#);
+    let op1 = json["paragraphs"].as_array().unwrap().iter().find(|p| p["id"] == "op1").unwrap();
+    assert_eq!(op1["status"], "changed");
+    assert_eq!(op1["diff"][0]["op"], "equal");
+    let back: Alignment = serde_json::from_value(json).unwrap();
+    assert_eq!(back, al);
+}

@@ -15,7 +15,7 @@ const MIN_PROBES: usize = 6;
 /// Previous units scored exactly per current unit.
 const PER_UNIT: usize = 6;
 /// Pairs scoring less are dropped.
-pub(crate) const FLOOR: f32 = 0.2;
+pub(crate) const FLOOR: f32 = 0.25;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pair {
