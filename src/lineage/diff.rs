@@ -8,7 +8,7 @@ use super::DiffOp;
 use std::collections::HashMap;
 
 /// Edit distances above this are not searched: the rest is reported as replaced.
-const MAX_D: usize = 4000;
+const MAX_D: usize = 1500;
 
 /// The word-level diff from `old` to `new`.
 pub fn diff_words(old: &str, new: &str) -> Vec<DiffOp> {

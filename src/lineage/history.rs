@@ -4,6 +4,7 @@
 
 use super::{align, History, ParagraphHistory, Status, VersionRef};
 use crate::model::Resolution;
+use std::collections::HashMap;
 
 /// Similarity from which a counterpart is held to be the same language.
 pub const SAME_LANGUAGE: f32 = 0.5;
@@ -15,18 +16,24 @@ pub fn history(chain: &[&Resolution]) -> History {
     let alignments: Vec<_> = chain.windows(2).map(|w| align(w[0], w[1])).collect();
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
-        let here = |id: &str| VersionRef { symbol: versions[v].clone(), id: id.to_string() };
+        // Paragraph id → (status in the alignment with v - 1, history in v - 1).
+        let statuses: HashMap<&str, &Status> = match v.checked_sub(1) {
+            Some(p) => alignments[p].paragraphs.iter().map(|a| (a.id.as_str(), &a.status)).collect(),
+            None => HashMap::new(),
+        };
+        let before: HashMap<&str, &ParagraphHistory> = match v.checked_sub(1) {
+            Some(p) => paragraphs[p].iter().map(|h| (h.id.as_str(), h)).collect(),
+            None => HashMap::new(),
+        };
         let list = super::units::units(res)
             .into_iter()
             .map(|unit| {
-                let back = v.checked_sub(1).and_then(|p| {
-                    let status = alignments[p].status(&unit.id)?;
-                    let previous = status.previous()?;
+                let back = statuses.get(unit.id.as_str()).and_then(|status| {
                     let same = matches!(status, Status::Unchanged { .. }) || status.similarity() >= SAME_LANGUAGE;
-                    same.then(|| paragraphs[p].iter().find(|h| h.id == previous)).flatten()
+                    same.then(|| before.get(status.previous()?).copied()).flatten()
                 });
                 let mut chain = back.map(|h| h.chain.clone()).unwrap_or_default();
-                chain.push(here(&unit.id));
+                chain.push(VersionRef { symbol: versions[v].clone(), id: unit.id.clone() });
                 ParagraphHistory { id: unit.id, origin: chain[0].clone(), chain }
             })
             .collect();
