@@ -1,0 +1,95 @@
+//! Units of alignment: every paragraph and sub-paragraph of a resolution (body and
+//! annexes), in document order, with its plain text, its class, its parent, and its
+//! normalised words. Sections, headings and blocks are not units.
+
+use crate::model::{Node, ParaKind, Paragraph, Resolution};
+
+/// Which paragraphs may align without a penalty: preambular with preambular,
+/// operative and sub-paragraphs together, annex paragraphs together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Preamble,
+    Operative,
+    Annex,
+}
+
+pub(crate) struct Unit {
+    pub id: String,
+    pub text: String,
+    pub class: Class,
+    /// Index of the enclosing paragraph's unit.
+    pub parent: Option<usize>,
+}
+
+/// The units of `res`, in document order.
+pub(crate) fn units(res: &Resolution) -> Vec<Unit> {
+    let mut out = Vec::new();
+    nodes(&res.body, false, &mut out);
+    for annex in &res.annexes {
+        nodes(&annex.body, true, &mut out);
+    }
+    out
+}
+
+fn nodes(list: &[Node], annex: bool, out: &mut Vec<Unit>) {
+    for node in list {
+        match node {
+            Node::Paragraph(p) => paragraph(p, None, annex, out),
+            Node::Section(s) => nodes(&s.body, annex, out),
+            Node::Formula(_) | Node::Heading(_) | Node::Block(_) => {}
+        }
+    }
+}
+
+fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, out: &mut Vec<Unit>) {
+    let class = match (annex, p.kind, parent) {
+        (true, ..) => Class::Annex,
+        (false, ParaKind::Preambular, _) => Class::Preamble,
+        (false, _, Some(up)) => out[up].class,
+        (false, ..) => Class::Operative,
+    };
+    let me = out.len();
+    out.push(Unit { id: p.id.clone(), text: p.text.to_plain(), class, parent });
+    for child in &p.children {
+        paragraph(child, Some(me), annex, out);
+    }
+}
+
+/// Text compared for "unchanged": spaces collapsed, typographic quotes, dashes and
+/// apostrophes made plain, trimmed.
+pub(crate) fn normalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
+            c => c,
+        }));
+    }
+    out
+}
+
+/// Calls `f` with each word of `text`, lowercased: maximal runs of letters and digits.
+pub(crate) fn words(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        } else if !buf.is_empty() {
+            f(buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(buf);
+        buf.clear();
+    }
+}
