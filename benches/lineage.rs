@@ -33,7 +33,7 @@ fn corpus_paragraphs() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if entry.path().extension().map_or(true, |x| x != "txt") {
+        if entry.path().extension().is_none_or(|x| x != "txt") {
             continue;
         }
         let Ok(imported) = plenary::ingest::import(&std::fs::read(entry.path()).unwrap()) else { continue };

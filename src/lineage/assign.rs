@@ -46,10 +46,10 @@ pub(crate) fn assign(prev: &[Unit], cur: &[Unit], pairs: &[Pair]) -> Assignment 
     let mut best_prev: Vec<Option<(f32, usize)>> = vec![None; prev.len()];
     for (k, p) in pairs.iter().enumerate() {
         let w = weight(p);
-        if best_cur[p.cur].map_or(true, |(b, _)| w > b) {
+        if best_cur[p.cur].is_none_or(|(b, _)| w > b) {
             best_cur[p.cur] = Some((w, k));
         }
-        if best_prev[p.prev].map_or(true, |(b, _)| w > b) {
+        if best_prev[p.prev].is_none_or(|(b, _)| w > b) {
             best_prev[p.prev] = Some((w, k));
         }
     }

@@ -218,7 +218,7 @@ fn valid_links(mut links: Vec<Link>, plain: &str) -> Vec<Link> {
             && end <= plain.len()
             && plain.is_char_boundary(start)
             && plain.is_char_boundary(end)
-            && out.last().map_or(true, |l: &Link| l.span.end <= start);
+            && out.last().is_none_or(|l: &Link| l.span.end <= start);
         if ok {
             out.push(link);
         }
