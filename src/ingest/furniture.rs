@@ -46,6 +46,11 @@ fn always_furniture(t: &str, h: &Headers) -> bool {
         || same_ignoring_space(t, &h.symbol)
 }
 
+/// A bare page number (`2`), which is furniture beside a running header.
+fn is_page_number(t: &str) -> bool {
+    t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -90,7 +95,7 @@ pub fn strip(lines: &[Line], h: &Headers) -> Vec<Piece> {
         } else if RULE.is_match(t) {
             Piece::Rule
         } else if (same_ignoring_space(t, &h.title) && !previous_text.is_some_and(is_annex_label))
-            || (near_furniture(i) && is_running_title_line(t, h))
+            || (near_furniture(i) && (is_running_title_line(t, h) || is_page_number(t)))
         {
             Piece::Break
         } else {

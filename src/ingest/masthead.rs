@@ -8,7 +8,7 @@
 use super::dates;
 use super::normalize::Line;
 use super::Warning;
-use crate::model::{AgendaItem, Meta};
+use crate::model::{AgendaItem, Closing, Meta};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -18,10 +18,21 @@ use std::sync::LazyLock;
 pub struct Masthead {
     pub meta: Meta,
     pub body_start: usize,
+    /// Where the adoption is printed under the title (Security Council: `Adopted by
+    /// the Security Council at its 4956th meeting, on 28 April 2004`), it stands for
+    /// the closing line.
+    pub adoption: Option<Closing>,
 }
 
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Resolution\s+)?((?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z](?:\s?-\s?[A-Z])?)?)\.\s+(\S.*)$")
+        .expect("valid regex")
+});
+/// `Resolution 1540 (2004)`: how Security Council resolutions are numbered and titled.
+static COUNCIL_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Resolution (\d{1,5}) ?\((\d{4})\)$").expect("valid regex"));
+static COUNCIL_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Adopted by the Security Council at its (\d+(?:st|nd|rd|th) meeting),? on (\d{1,2} [A-Z][a-z]+ \d{4})")
         .expect("valid regex")
 });
 pub static FORMULA: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,8 +79,17 @@ pub fn title_line(line: &str) -> Option<(String, String)> {
     Some((c[1].split_whitespace().collect::<Vec<_>>().join(" "), c[2].trim().to_string()))
 }
 
+/// A Security Council title line: the number, e.g. `1540 (2004)`.
+fn council_title(line: &str) -> Option<String> {
+    let c = COUNCIL_TITLE.captures(line.trim())?;
+    Some(format!("{} ({})", &c[1], &c[2]))
+}
+
 pub fn parse(lines: &[Line], warnings: &mut Vec<Warning>) -> Option<Masthead> {
-    let title_at = lines.iter().position(|l| title_line(&l.text).is_some())?;
+    let title_at = lines.iter().position(|l| title_line(&l.text).is_some() || council_title(&l.text).is_some())?;
+    if let Some(number) = council_title(&lines[title_at].text) {
+        return Some(council(lines, title_at, number, warnings));
+    }
     let (number, first) = title_line(&lines[title_at].text)?;
     let mut title_lines = vec![first];
     let mut end = title_at + 1;
@@ -101,7 +121,52 @@ pub fn parse(lines: &[Line], warnings: &mut Vec<Warning>) -> Option<Masthead> {
     if meta.symbol.is_empty() {
         meta.symbol = symbol_for(&meta.body, &number);
     }
-    Some(Masthead { meta, body_start: end })
+    Some(Masthead { meta, body_start: end, adoption: None })
+}
+
+/// A Security Council resolution: `Resolution 1540 (2004)`, then the adoption line
+/// (which may wrap) up to the formula.
+fn council(lines: &[Line], title_at: usize, number: String, warnings: &mut Vec<Warning>) -> Masthead {
+    let mut meta = Meta {
+        title: format!("Resolution {number}"),
+        body: "Security Council".to_string(),
+        number: number.clone(),
+        ..Meta::default()
+    };
+    let head = lines[..title_at].iter().map(|l| l.trimmed()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+    let leftover = fields(&head, &mut meta).split_whitespace().collect::<Vec<_>>().join(" ");
+    if !leftover.is_empty() {
+        let line = lines.first().map(|l| l.no).unwrap_or(1);
+        warnings.push(Warning::new(line, format!("masthead text not recognised, kept as `masthead_note`: {leftover}")));
+        meta.masthead_note = Some(leftover);
+    }
+    meta.body = "Security Council".to_string();
+    let mut end = title_at + 1;
+    let mut adoption_text = String::new();
+    while let Some(line) = lines.get(end) {
+        if FORMULA.is_match(line.trimmed())
+            || (adoption_text.is_empty() && !line.is_blank() && !line.trimmed().starts_with("Adopted"))
+        {
+            break;
+        }
+        if !line.is_blank() {
+            adoption_text.push(' ');
+            adoption_text.push_str(line.trimmed());
+        }
+        end += 1;
+    }
+    let adoption = COUNCIL_ADOPTED
+        .captures(adoption_text.trim())
+        .map(|c| Closing { meeting: c[1].to_string(), date: c[2].to_string() });
+    if adoption.is_none() && !adoption_text.trim().is_empty() {
+        // Not an adoption line after all: leave it to the body.
+        end = title_at + 1;
+    }
+    meta.adopted = adoption.as_ref().and_then(|c| dates::iso(&c.date));
+    if meta.symbol.is_empty() {
+        meta.symbol = symbol_for("Security Council", &number);
+    }
+    Masthead { meta, body_start: end, adoption }
 }
 
 /// The official symbol of resolution `number` of `organ`.

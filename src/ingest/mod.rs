@@ -83,13 +83,14 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let (pieces, raw_notes) = footnotes::extract(pieces, &joiner);
     let raw_blocks = blocks::blocks(&pieces, &joiner);
     let built = structure::build(&raw_blocks, &mut warnings);
+    let closing = built.closing.or(head.adoption);
     if meta.adopted.is_none() {
-        meta.adopted = built.closing.as_ref().and_then(|c| dates::iso(&c.date));
+        meta.adopted = closing.as_ref().and_then(|c| dates::iso(&c.date));
     }
     let mut res = Resolution {
         meta,
         body: built.body,
-        closing: built.closing,
+        closing,
         annexes: built.annexes,
         footnotes: raw_notes.iter().map(|n| Footnote { n: n.n, text: Text::plain(joiner::tidy(&n.text)) }).collect(),
     };

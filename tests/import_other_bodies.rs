@@ -1,0 +1,50 @@
+//! Security Council and Economic and Social Council resolutions follow the shape
+//! of General Assembly ones with their own numbering, masthead and formula. The
+//! fixtures are short texts laid out as those bodies' PDFs print them.
+
+use plenary::model::{Node, Visit};
+
+fn import(name: &str) -> plenary::ingest::Imported {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+    plenary::ingest::import(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn ids(res: &plenary::model::Resolution) -> Vec<String> {
+    let mut out = Vec::new();
+    res.visit(|v| {
+        if let Visit::Paragraph(p) = v {
+            out.push(p.id.clone());
+        }
+    });
+    out
+}
+
+#[test]
+fn security_council_resolution() {
+    let imported = import("security_council.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let res = imported.resolution;
+    assert_eq!(res.meta.symbol, "S/RES/1540(2004)");
+    assert_eq!(res.meta.body, "Security Council");
+    assert_eq!(res.meta.number, "1540 (2004)");
+    assert_eq!(res.meta.adopted.as_deref(), Some("2004-04-28"));
+    assert_eq!(res.meta.distributed.as_deref(), Some("2004-04-28"));
+    let closing = res.closing.as_ref().expect("adoption line kept as the closing");
+    assert_eq!((closing.meeting.as_str(), closing.date.as_str()), ("4956th meeting", "28 April 2004"));
+    assert!(matches!(&res.body[0], Node::Formula(b) if b.text.to_plain() == "The Security Council,"));
+    assert_eq!(ids(&res), ["pp1", "pp2", "pp3", "op1", "op2", "op2a", "op2b", "op3"]);
+    assert_eq!(res.body.len(), 1 + 3 + 3, "formula, 3 preambular, 3 operative: no page number left as a heading");
+}
+
+#[test]
+fn economic_and_social_council_resolution() {
+    let imported = import("economic_and_social_council.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let res = imported.resolution;
+    assert_eq!(res.meta.symbol, "E/RES/2006/32");
+    assert_eq!(res.meta.body, "Economic and Social Council");
+    assert_eq!(res.meta.title, "Support for the National Drug Control Strategy of the Government of Afghanistan");
+    assert_eq!(res.meta.adopted.as_deref(), Some("2006-07-27"));
+    assert_eq!(ids(&res), ["pp1", "pp2", "op1", "op2"]);
+    assert_eq!(res.footnotes.len(), 1);
+}
