@@ -6,6 +6,7 @@
 
 use super::furniture::Piece;
 use super::joiner::Joiner;
+use super::lexicon::{opening_phrase, Part};
 use super::masthead::FORMULA;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -175,11 +176,15 @@ fn label_of(t: &str, may_label: impl FnOnce() -> bool, last_number: u32) -> Opti
 
 /// Whether an unlabelled block reads as a heading: short, capitalised, and not
 /// ending like a sentence.
+///
+/// A longer run opening with a preambular phrase (`Recalling the importance of …`)
+/// is the first half of a paragraph a page break cut, not a heading.
 pub fn heading_like(text: &str) -> bool {
     let words = text.split_whitespace().take(25).count();
     (1..=24).contains(&words)
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_sentence(text)
+        && !(words > 8 && opening_phrase(text, Part::Preamble).is_some())
 }
 
 /// Joins each block that continues the one before it.
