@@ -38,12 +38,30 @@ impl Headers {
 
 /// Whether a line alone is page furniture wherever it stands.
 fn always_furniture(t: &str, h: &Headers) -> bool {
+    header_mark(t, h) || header_columns(t, h)
+}
+
+/// A job number, page counter, barcode or the document symbol, alone.
+fn header_mark(t: &str, h: &Headers) -> bool {
     let Some(&first) = t.as_bytes().first() else { return false };
     ((first.is_ascii_digit() || first == b'*')
         && (PAGE_COUNTER.is_match(t)
             || BARCODE.find(t).is_some_and(|m| m.len() == t.len())
             || JOB_NUMBER.find(t).is_some_and(|m| m.start() == 0 && m.len() == t.len())))
         || same_ignoring_space(t, &h.symbol)
+}
+
+/// A running header or footer that a layout-preserving extractor printed as one line
+/// of columns (`06-50541        2`, `A/RES/61/183      Title`): every column is
+/// furniture, and one of them is a job number, counter, barcode or the symbol.
+fn header_columns(t: &str, h: &Headers) -> bool {
+    if !t.contains("  ") {
+        return false;
+    }
+    let columns: Vec<&str> = t.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    columns.len() > 1
+        && columns.iter().any(|c| header_mark(c, h))
+        && columns.iter().all(|c| header_mark(c, h) || is_page_number(c) || is_running_title_line(c, h))
 }
 
 /// A bare page number (`2`), which is furniture beside a running header.
@@ -134,6 +152,16 @@ mod tests {
         let pieces = strip(&lines("text\n\nA/RES/80/1\nParticipation\n \n25-15106\n2/2\n\nmore"), &h);
         assert_eq!(pieces.len(), 3);
         assert_eq!(pieces[1], Piece::Break);
+    }
+
+    #[test]
+    fn removes_headers_printed_as_columns() {
+        let h = Headers::new("A/RES/61/183", "International cooperation against the world drug problem");
+        let pieces =
+            strip(&lines("text\n06-50541          3\nA/RES/61/183      International cooperation against\nmore"), &h);
+        assert_eq!(pieces, vec![pieces[0].clone(), Piece::Break, pieces[2].clone()]);
+        let kept = strip(&lines("Decides  to act"), &h);
+        assert!(matches!(&kept[0], Piece::Text(_)));
     }
 
     #[test]
