@@ -48,3 +48,31 @@ fn economic_and_social_council_resolution() {
     assert_eq!(ids(&res), ["pp1", "pp2", "op1", "op2"]);
     assert_eq!(res.footnotes.len(), 1);
 }
+
+#[test]
+fn older_layout_with_slash_marks_and_capitals() {
+    let imported = import("older_layout.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let res = imported.resolution;
+    assert_eq!(res.meta.symbol, "A/RES/48/13");
+    assert_eq!(res.meta.distribution.as_deref(), Some("GENERAL"));
+    assert_eq!(res.meta.distributed.as_deref(), Some("1994-01-20"));
+    assert_eq!(res.meta.session.as_deref(), Some("Forty-eighth session"));
+    assert_eq!(res.meta.committee.as_deref(), Some("First Committee"));
+    assert_eq!(res.meta.report.as_deref(), Some("A/48/678"));
+    assert_eq!(res.meta.adopted.as_deref(), Some("1993-12-16"));
+    assert!(res.meta.title.ends_with("new systems of such weapons"), "{}", res.meta.title);
+    assert_eq!(ids(&res), ["pp1", "pp2", "op1", "op2"]);
+    assert_eq!(res.footnotes.len(), 2);
+    assert_eq!(
+        res.footnotes[0].text.to_plain(),
+        "Official Records of the General Assembly, Forty-eighth Session, Supplement No. 27 (A/48/27)."
+    );
+    let mut refs = Vec::new();
+    res.visit(|v| {
+        if let Visit::Paragraph(p) = v {
+            refs.extend(p.text.footnote_refs());
+        }
+    });
+    assert_eq!(refs, [1, 2]);
+}

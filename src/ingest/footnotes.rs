@@ -22,7 +22,7 @@ pub struct RawFootnote {
     pub line: usize,
 }
 
-static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s+(\S.*)$").expect("valid regex"));
+static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})/?\s+(\S.*)$").expect("valid regex"));
 static ABBREVIATION_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|nos|vol|vols|chap|chaps|para|paras|sect|sects|p|pp|corr|rev|add|suppl|art|arts|e\.g|i\.e|et al|ibid|op|cit|ch|st|mr|ms|dr)\.$")
         .expect("valid regex")

@@ -291,6 +291,10 @@ fn candidates(unit: usize, text: &str, count: u32) -> Vec<Candidate> {
     let mut out = Vec::new();
     let valid = |v: u32| v >= 1 && v <= count;
     for (k, &(start, token)) in tokens.iter().enumerate() {
+        if let Some(c) = slash_mark(unit, start, token, k == 0, count) {
+            out.push(c);
+            continue;
+        }
         let digits_at = token.len() - token.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
         if digits_at == token.len() {
             continue;
@@ -338,6 +342,29 @@ fn candidates(unit: usize, text: &str, count: u32) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The older style of mark, a number and a slash (`Declaration,1/`, `Outcome 2/`):
+/// unambiguous, so always strong.
+fn slash_mark(unit: usize, start: usize, token: &str, first: bool, count: u32) -> Option<Candidate> {
+    let body = token.strip_suffix('/')?;
+    let digits_at = body.len() - body.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    let digits = &body[digits_at..];
+    let prefix = &body[..digits_at];
+    if digits.is_empty() || digits.len() > 3 || digits.starts_with('0') || prefix.contains('/') {
+        return None;
+    }
+    let value: u32 = digits.parse().ok()?;
+    if value == 0 || value > count || prefix.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // A lone `1/` also takes the space before it.
+    let remove = if prefix.is_empty() && !first {
+        start - 1..start + token.len()
+    } else {
+        start + digits_at..start + token.len()
+    };
+    Some(Candidate { unit, token: start, remove, value, score: STRONG, symbol: None })
 }
 
 /// Score of digits glued straight after `prefix` (`Declaration,` + 1, `Outcome` + 2).
@@ -491,6 +518,16 @@ mod tests {
         );
         assert!(out[0].ends_with("44/16 of 29 March 2001[^16] and"), "{}", out[0]);
         assert_eq!(out[1], "resolutions 44/16[^16] and 45/17,[^7] in");
+    }
+
+    #[test]
+    fn older_slash_marks() {
+        let out = marked(
+            &["Recalling the Declaration 1/ and the Programme of Action,2/ adopted", "see the Declaration,1/"],
+            2,
+        );
+        assert_eq!(out[0], "Recalling the Declaration[^1] and the Programme of Action,[^2] adopted");
+        assert_eq!(out[1], "see the Declaration,[^1]");
     }
 
     #[test]

@@ -48,8 +48,12 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(General Assembly|Security Council|Economic and Social Council)\b").expect("valid regex")
 });
-static DISTRIBUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Distr\.:\s*([A-Za-z]+)(?:\s+(\d{1,2} [A-Z][a-z]+ \d{4}))?").expect("valid regex"));
+static DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"Distr\.:?\s*(General|GENERAL|Limited|LIMITED|Restricted|RESTRICTED)(?:\s+(\d{1,2} [A-Z][a-z]+ \d{4}))?",
+    )
+    .expect("valid regex")
+});
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:[A-Z][a-z]+(?:-[a-z]+)?\s)?(?:[A-Za-z]+(?:-[a-z]+)?\s)?(?:emergency\s)?(?:special\s)?session)\b")
         .expect("valid regex")
@@ -59,7 +63,7 @@ static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?:\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4}))?")
+    Regex::new(r"(?i:Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council))(?:\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4}))?")
         .expect("valid regex")
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -248,8 +252,13 @@ fn fields(head: &str, meta: &mut Meta) -> String {
             .map(|(i, number)| AgendaItem { number, title: if i == 0 { title.clone() } else { None } })
             .collect();
     }
-    if let Some(at) = rest.find("United Nations") {
-        rest.replace_range(at..at + "United Nations".len(), &BLANK.repeat("United Nations".len()));
+    // The organ's name in the corner and the big letter of older mastheads.
+    static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s|\x01)*(?:United Nations|UNITED NATIONS)(?:\s+[AES])?\b").expect("valid regex")
+    });
+    if let Some(m) = BOILERPLATE.find(&rest) {
+        let range = m.range();
+        rest.replace_range(range.clone(), &BLANK.repeat(range.len()));
     }
     rest.replace(BLANK, " ")
 }
