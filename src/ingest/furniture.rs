@@ -20,6 +20,9 @@ pub enum Piece {
     Rule,
 }
 
+/// `Page 2` and the `/...` that older documents print where a page continues.
+static OLD_PAGE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(?i:page)\s+\d{1,3}|/\.\.\.|\.\.\./?)$").expect("valid regex"));
 static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s?/\s?\d{1,3}$").expect("valid regex"));
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid regex"));
 
@@ -49,6 +52,7 @@ fn header_mark(t: &str, h: &Headers) -> bool {
             || BARCODE.find(t).is_some_and(|m| m.len() == t.len())
             || JOB_NUMBER.find(t).is_some_and(|m| m.start() == 0 && m.len() == t.len())))
         || same_ignoring_space(t, &h.symbol)
+        || ((first == b'P' || first == b'p' || first == b'/' || first == b'.') && OLD_PAGE_MARK.is_match(t))
 }
 
 /// A running header or footer that a layout-preserving extractor printed as one line

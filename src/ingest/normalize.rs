@@ -98,6 +98,12 @@ fn clean(s: &str) -> String {
             | '\t'
             | '\u{3000}' => out.push(' '),
             '\u{2011}' | '\u{2010}' => out.push('-'),
+            // Superscript digits: footnote marks some extractors keep raised.
+            '\u{2070}' => out.push('0'),
+            '\u{b9}' => out.push('1'),
+            '\u{b2}' => out.push('2'),
+            '\u{b3}' => out.push('3'),
+            '\u{2074}'..='\u{2079}' => out.push(char::from(b'4' + (c as u32 - 0x2074) as u8)),
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             c if c.is_control() => out.push(' '),
             c => out.push(c),
@@ -116,6 +122,7 @@ fn clean(s: &str) -> String {
 
 /// Characters `clean` rewrites (besides controls and soft hyphens).
 const SPECIAL: &[char] = &[
+    '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}', '\u{2078}', '\u{2079}',
     '\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}', '\u{200a}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
     '\u{2006}', '\u{3000}', '\u{2011}', '\u{2010}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
 ];
@@ -132,6 +139,7 @@ mod tests {
         let ls = lines("a\u{a0}b\r\nnon\u{2011}govern\u{ad}mental\rc \n\n");
         let texts: Vec<_> = ls.iter().map(|l| (l.no, l.text.as_str())).collect();
         assert_eq!(texts, vec![(1, "a b"), (2, "non-governmental"), (2, "c")]);
+        assert_eq!(lines("Declaration,\u{b9} Outcome\u{b2}\u{2070}")[0].text, "Declaration,1 Outcome20");
         let ls = lines("devel\u{ad}\nop\u{ad}ment");
         assert_eq!(ls[0].text, "devel\u{ad}");
         assert_eq!(ls[1].text, "opment");
