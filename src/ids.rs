@@ -12,6 +12,11 @@ use std::sync::LazyLock;
 pub const FORMULA: &str = "formula";
 pub const CLOSING: &str = "closing";
 
+/// The formula or closing of part `A` of a resolution adopted in parts: `A-formula`.
+pub fn in_part(part: &str, id: &str) -> String {
+    format!("{part}-{id}")
+}
+
 /// Where a paragraph sits: which annex (if any) and which numbering section (if the
 /// section restarts paragraph numbering).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,6 +156,9 @@ pub fn akn_eid(id: &str) -> Option<String> {
         "annex" => return Some("annex".into()),
         _ => {}
     }
+    if let Some((part, rest)) = id.split_once('-').filter(|(p, r)| p.len() == 1 && (*r == FORMULA || *r == CLOSING)) {
+        return akn_eid(rest).map(|e| format!("sec_{part}__{e}"));
+    }
     if let Some(num) = id.strip_prefix("annex-").filter(|n| is_roman_or_number(n)) {
         return Some(format!("annex_{num}"));
     }
@@ -255,6 +263,9 @@ mod tests {
         assert_eq!(akn_eid("fn12").unwrap(), "fnt_12");
         assert_eq!(akn_eid("hd2").unwrap(), "hcontainer_2");
         assert_eq!(akn_eid("nonsense!"), None);
+        assert_eq!(akn_eid("B-formula").unwrap(), "sec_B__preamble__formula_1");
+        assert_eq!(akn_eid("B-closing").unwrap(), "sec_B__conclusions");
+        assert_eq!(akn_eid("B-pp2").unwrap(), "sec_B__preamble__para_2");
         // A repeated number is told apart by a suffix.
         assert_eq!(akn_eid("op1_2a").unwrap(), "para_1_2__list_1__point_a");
     }

@@ -127,6 +127,10 @@ pub struct Section {
     pub num: String,
     pub title: Option<Text>,
     pub body: Vec<Node>,
+    /// The closing of a lettered part (`A`, `B`) of a resolution adopted in parts,
+    /// each with its own formula, preamble, operative part and closing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Closing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

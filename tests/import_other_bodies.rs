@@ -76,3 +76,54 @@ fn older_layout_with_slash_marks_and_capitals() {
     });
     assert_eq!(refs, [1, 2]);
 }
+
+#[test]
+fn resolution_adopted_in_lettered_parts() {
+    let imported = import("in_parts.txt");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let res = imported.resolution;
+    assert_eq!(res.meta.symbol, "A/RES/66/81");
+    assert_eq!(
+        res.meta.committee.as_deref(),
+        Some("Special Political and Decolonization Committee (Fourth Committee)")
+    );
+    let parts: Vec<(String, String, Option<String>)> = res
+        .body
+        .iter()
+        .filter_map(|n| match n {
+            Node::Section(s) => Some((
+                s.num.clone(),
+                s.title.as_ref().map(|t| t.to_plain()).unwrap_or_default(),
+                s.closing.as_ref().map(|c| c.meeting.clone()),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("A".into(), "Information in the service of humanity".into(), Some("78th plenary meeting".into())),
+            (
+                "B".into(),
+                "United Nations public information policies and activities".into(),
+                Some("78th plenary meeting".into())
+            ),
+        ]
+    );
+    assert_eq!(ids(&res), ["A-pp1", "A-pp2", "A-op1", "B-pp1", "B-op1", "B-op2", "B-op2a", "B-op2b"]);
+    assert!(res.closing.is_none(), "each part keeps its own closing");
+    assert_eq!(res.meta.adopted.as_deref(), Some("2011-12-09"));
+    let md = plenary::markdown::write(&res);
+    assert!(md.contains("{#A-formula} *The General Assembly*,"), "{md}");
+    assert!(md.contains("{#B-closing} 78th plenary meeting\\\n9 December 2011"), "{md}");
+    assert_eq!(plenary::markdown::load(&md).unwrap(), res, "parts round-trip through Markdown");
+}
+
+#[test]
+fn parts_round_trip_through_akoma_ntoso() {
+    let res = import("in_parts.txt").resolution;
+    let xml = plenary::export::akn::to_xml(&res);
+    assert!(xml.contains("eId=\"sec_B__conclusions\""), "{xml}");
+    let back = plenary::ingest::akn::import_akn(&xml).unwrap();
+    assert_eq!(back, res);
+}

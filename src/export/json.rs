@@ -82,6 +82,11 @@ fn nodes(list: &[Node]) -> Vec<JsonNode> {
                     node = node.with_text(title);
                 }
                 node.children = nodes(&s.body);
+                if let Some(closing) = &s.closing {
+                    let mut c = JsonNode::new("closing", crate::ids::in_part(&s.num, crate::ids::CLOSING));
+                    c.text = Some(format!("{}\n{}", closing.meeting, closing.date));
+                    node.children.push(c);
+                }
                 node
             }
         })

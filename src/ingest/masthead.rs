@@ -68,7 +68,7 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\[\s*(?:on the reports? of the (.+?)\s*\((.+?)\)|without reference to a Main Committee\s*\((.+?)\))\s*\]",
+        r"\[\s*(?:on the reports? of the (.+)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)|without reference to a Main Committee\s*\((.+?)\))\s*\]",
     )
     .expect("valid regex")
 });
@@ -204,7 +204,7 @@ fn fields(head: &str, meta: &mut Meta) -> String {
     if let Some((g, _)) = claim(&REFERENCE, &mut rest) {
         match (&g[1], &g[2], &g[3]) {
             (Some(committee), Some(report), _) => {
-                meta.committee = Some(committee.clone());
+                meta.committee = Some(committee.trim().to_string());
                 meta.report = Some(report.clone());
             }
             (_, _, Some(draft)) => meta.report = Some(draft.clone()),

@@ -84,9 +84,24 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let raw_blocks = blocks::blocks(&pieces, &joiner);
     let built = structure::build(&raw_blocks, &mut warnings);
     let closing = built.closing.or(head.adoption);
+    // A resolution adopted in parts closes each part; the first gives the date.
+    let part_closings: Vec<&crate::model::Closing> = built
+        .body
+        .iter()
+        .filter_map(|n| match n {
+            Node::Section(s) => s.closing.as_ref(),
+            _ => None,
+        })
+        .collect();
     if meta.adopted.is_none() {
-        meta.adopted = closing.as_ref().and_then(|c| dates::iso(&c.date));
+        meta.adopted = closing.as_ref().or(part_closings.first().copied()).and_then(|c| dates::iso(&c.date));
     }
+    let has_closing = closing.is_some() || !part_closings.is_empty();
+    let has_formula = built.body.iter().any(|n| match n {
+        Node::Formula(_) => true,
+        Node::Section(s) => s.body.iter().any(|n| matches!(n, Node::Formula(_))),
+        _ => false,
+    });
     let mut res = Resolution {
         meta,
         body: built.body,
@@ -94,13 +109,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         annexes: built.annexes,
         footnotes: raw_notes.iter().map(|n| Footnote { n: n.n, text: Text::plain(joiner::tidy(&n.text)) }).collect(),
     };
-    if !res.body.iter().any(|n| matches!(n, Node::Formula(_))) {
+    if !has_formula {
         warnings.push(Warning::new(
             lines.get(head.body_start).map_or(1, |l| l.no),
             "no opening formula (`The General Assembly,`) found",
         ));
     }
-    if res.closing.is_none() {
+    if !has_closing {
         let last = lines.last().map_or(1, |l| l.no);
         warnings
             .push(Warning::new(last, "no closing line (`82nd plenary meeting` and date): the text may be truncated"));

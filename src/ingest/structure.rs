@@ -36,6 +36,13 @@ enum Item {
         title: Option<String>,
         items: Vec<Item>,
     },
+    /// A lettered part (`A`, `B`) with its own formula, preamble, operative part and closing.
+    Part {
+        num: String,
+        title: Option<String>,
+        items: Vec<Item>,
+        closing: Option<Closing>,
+    },
     Block(String),
 }
 
@@ -45,18 +52,75 @@ struct Container {
 }
 
 impl Container {
-    /// Items of the open section, if the last item is a section, else the container's.
+    /// Where new items go: into the open part, then into its (or the container's)
+    /// open section.
     fn current(&mut self) -> &mut Vec<Item> {
-        let last = self.items.len().wrapping_sub(1);
-        if matches!(self.items.get(last), Some(Item::Section { .. })) {
-            match &mut self.items[last] {
-                Item::Section { items, .. } => items,
-                _ => unreachable!("checked to be a section"),
-            }
-        } else {
-            &mut self.items
-        }
+        let items = open_part(&mut self.items);
+        open_section(items)
     }
+
+    /// The items of the open part, or the container's own.
+    fn part_items(&mut self) -> &mut Vec<Item> {
+        open_part(&mut self.items)
+    }
+
+    /// The open part, if the container is in one.
+    fn open_part(&mut self) -> Option<&mut Item> {
+        self.items.last_mut().filter(|i| matches!(i, Item::Part { closing: None, .. }))
+    }
+}
+
+fn open_part(items: &mut Vec<Item>) -> &mut Vec<Item> {
+    let last = items.len().wrapping_sub(1);
+    if matches!(items.get(last), Some(Item::Part { closing: None, .. })) {
+        match &mut items[last] {
+            Item::Part { items, .. } => items,
+            _ => unreachable!("checked to be a part"),
+        }
+    } else {
+        items
+    }
+}
+
+fn open_section(items: &mut Vec<Item>) -> &mut Vec<Item> {
+    let last = items.len().wrapping_sub(1);
+    if matches!(items.get(last), Some(Item::Section { .. })) {
+        match &mut items[last] {
+            Item::Section { items, .. } => items,
+            _ => unreachable!("checked to be a section"),
+        }
+    } else {
+        items
+    }
+}
+
+/// Whether block `k` opens a lettered part: `A` (or `A.`), its title on the same
+/// line or the next block, and then an opening formula. Returns the letter, the
+/// title, and how many blocks the label and title take.
+fn part_start(blocks: &[RawBlock], k: usize) -> Option<(String, Option<String>, usize)> {
+    let is_part_letter = |l: &str| l.len() == 1 && l.chars().all(|c| ('A'..='H').contains(&c));
+    let block = &blocks[k];
+    let (letter, inline_title) = match &block.label {
+        Label::Section(num) if is_part_letter(num) => (num.clone(), Some(block.text.clone()).filter(|t| !t.is_empty())),
+        Label::None => {
+            let t = block.text.trim();
+            let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
+            let letter = first.trim_end_matches('.');
+            if !is_part_letter(letter) {
+                return None;
+            }
+            (letter.to_string(), Some(rest.trim().to_string()).filter(|r| !r.is_empty()))
+        }
+        _ => return None,
+    };
+    let (title, used) = match inline_title {
+        Some(t) => (Some(t), 1),
+        None => match blocks.get(k + 1) {
+            Some(b) if b.label == Label::None && heading_like(&b.text) => (Some(b.text.clone()), 2),
+            _ => (None, 1),
+        },
+    };
+    blocks.get(k + used).is_some_and(|b| b.label == Label::Formula).then_some((letter, title, used))
 }
 
 struct AnnexDraft {
@@ -93,15 +157,29 @@ pub fn build(blocks: &[RawBlock], warnings: &mut Vec<Warning>) -> Built {
     let mut closing = None;
     let mut part = Part::Before;
     let mut expect = Expect::Nothing;
+    let mut skip = 0;
     for (k, block) in blocks.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let in_body = annexes.is_empty();
         let container = match annexes.last_mut() {
             Some(a) => &mut a.body,
             None => &mut body,
         };
+        if matches!(part, Part::Before | Part::Closed) && in_body {
+            if let Some((num, title, used)) = part_start(blocks, k) {
+                container.items.push(Item::Part { num, title, items: Vec::new(), closing: None });
+                part = Part::Before;
+                skip = used - 1;
+                continue;
+            }
+        }
         let text = block.text.clone();
         match &block.label {
             Label::Formula if part == Part::Before => {
-                container.items.push(Item::Formula(text));
+                container.part_items().push(Item::Formula(text));
                 part = Part::Preamble;
             }
             Label::Formula | Label::None if expect == Expect::AnnexTitle && !text.is_empty() && heading_like(&text) => {
@@ -124,7 +202,11 @@ pub fn build(blocks: &[RawBlock], warnings: &mut Vec<Warning>) -> Built {
                 if date.is_empty() {
                     warnings.push(Warning::new(block.line, "closing line without a date"));
                 }
-                closing = Some(Closing { meeting: c[1].to_string(), date });
+                let this = Closing { meeting: c[1].to_string(), date };
+                match container.open_part() {
+                    Some(Item::Part { closing: part_closing, .. }) => *part_closing = Some(this),
+                    _ => closing = Some(this),
+                }
                 part = Part::Closed;
             }
             Label::Annex(num) => {
@@ -383,6 +465,10 @@ fn number_gaps(items: &[Item], warnings: &mut Vec<Warning>) {
     for item in items {
         match item {
             Item::Numbered(p) => check(p, warnings, &mut last),
+            Item::Part { items, .. } => {
+                number_gaps(items, warnings);
+                last = None;
+            }
             Item::Section { items, .. } => {
                 for item in items {
                     if let Item::Numbered(p) = item {
@@ -428,16 +514,44 @@ fn assign(items: Vec<Item>, scope: &Scope) -> Vec<Node> {
     let mut out = Vec::new();
     for item in items {
         match item {
+            Item::Part { num, title, items, closing } => {
+                let part_scope = Scope { annex: scope.annex.clone(), section: Some(num.clone()) };
+                let body = assign_part(items, &part_scope, &mut used);
+                let id = unique(&mut used, scope.section(&num));
+                out.push(Node::Section(Section { id, num, title: title.map(Text::plain), body, closing }));
+            }
             Item::Section { num, title, items } => {
                 let section_scope = Scope { annex: scope.annex.clone(), section: restart.then(|| num.clone()) };
                 let body = items.into_iter().map(|i| node(i, &section_scope, &mut counters, &mut used)).collect();
                 let id = unique(&mut used, scope.section(&num));
-                out.push(Node::Section(Section { id, num, title: title.map(Text::plain), body }));
+                out.push(Node::Section(Section { id, num, title: title.map(Text::plain), body, closing: None }));
             }
             other => out.push(node(other, scope, &mut counters, &mut used)),
         }
     }
     out
+}
+
+/// Assigns ids inside a lettered part: every id carries the part's letter
+/// (`A-formula`, `A-pp1`, `A-op1`), and counting starts again.
+fn assign_part(items: Vec<Item>, scope: &Scope, used: &mut HashSet<String>) -> Vec<Node> {
+    let mut counters = Counters::default();
+    let letter = scope.section.clone().unwrap_or_default();
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Formula(text) => {
+                Node::Formula(Block { id: unique(used, ids::in_part(&letter, ids::FORMULA)), text: Text::plain(text) })
+            }
+            Item::Section { num, title, items } => {
+                // Sections inside a part keep the part's prefix; a repeat gets a suffix.
+                let body = items.into_iter().map(|i| node(i, scope, &mut counters, used)).collect();
+                let id = unique(used, Scope { annex: scope.annex.clone(), section: None }.section(&num));
+                Node::Section(Section { id, num, title: title.map(Text::plain), body, closing: None })
+            }
+            other => node(other, scope, &mut counters, used),
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -493,7 +607,7 @@ fn node(item: Item, scope: &Scope, c: &mut Counters, used: &mut HashSet<String>)
             let id = unique(used, scope.text(c.text));
             Node::Paragraph(paragraph(p, id, ParaKind::Text, used))
         }
-        Item::Section { .. } => unreachable!("sections are assigned by `assign`"),
+        Item::Section { .. } | Item::Part { .. } => unreachable!("sections and parts are assigned by `assign`"),
     }
 }
 

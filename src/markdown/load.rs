@@ -246,17 +246,24 @@ impl Builder {
             .map(|g| g[0].clone())
             .ok_or_else(|| err(line, "paragraph without an id: start it with {#id}, e.g. `{#op3} 3. *Urges* …`"))?;
         self.claim(&id, line)?;
-        if id == ids::CLOSING {
-            self.close_section();
+        if id == ids::CLOSING || id.ends_with("-closing") {
             let plain = text.to_plain();
             let (meeting, date) = plain.split_once('\n').unwrap_or((&plain, ""));
-            self.closing = Some(Closing { meeting: meeting.trim().into(), date: date.trim().into() });
+            let closing = Closing { meeting: meeting.trim().into(), date: date.trim().into() };
+            if id == ids::CLOSING {
+                self.close_section();
+                self.closing = Some(closing);
+            } else {
+                let section = self.section.as_mut().filter(|s| id == ids::in_part(&s.num, ids::CLOSING));
+                let section = section.ok_or_else(|| err(line, format!("{{#{id}}} must end the part it names")))?;
+                section.closing = Some(closing);
+            }
             return Ok(());
         }
         if text.0.iter().any(|i| matches!(i, Inline::Plain(s) if s.contains('\n'))) {
             return Err(err(line, "line breaks (backslash or two trailing spaces) are only allowed in the closing"));
         }
-        if id == ids::FORMULA {
+        if id == ids::FORMULA || id.ends_with("-formula") {
             self.target().push(Node::Formula(Block { id, text }));
             return Ok(());
         }
@@ -334,7 +341,7 @@ impl Builder {
             })?;
             let _ = (pos, level);
             let title = (!text.is_empty()).then_some(text);
-            self.section = Some(Section { id, num: label[0].clone(), title, body: Vec::new() });
+            self.section = Some(Section { id, num: label[0].clone(), title, body: Vec::new(), closing: None });
             return Ok(());
         }
         if id.contains("hd") {

@@ -3,7 +3,7 @@
 //! definitions at the end. `load` reads exactly this back, so writing the loaded
 //! model reproduces the file byte for byte.
 
-use crate::model::{Annex, Block, Inline, Node, ParaKind, Paragraph, Resolution, Section, Text};
+use crate::model::{Annex, Block, Closing, Inline, Node, ParaKind, Paragraph, Resolution, Section, Text};
 
 /// Renders a resolution as structured Markdown with TOML front matter.
 pub fn write(res: &Resolution) -> String {
@@ -15,11 +15,7 @@ pub fn write(res: &Resolution) -> String {
         write_node(&mut out, node, 2);
     }
     if let Some(closing) = &res.closing {
-        out.push_str(&format!("\n{{#{}}} {}", crate::ids::CLOSING, escape(&closing.meeting)));
-        if !closing.date.is_empty() {
-            out.push_str(&format!("\\\n{}", escape(&closing.date)));
-        }
-        out.push('\n');
+        closing_line(&mut out, crate::ids::CLOSING, closing);
     }
     for annex in &res.annexes {
         write_annex(&mut out, annex);
@@ -63,6 +59,18 @@ fn section(out: &mut String, s: &Section, level: usize) {
     for node in &s.body {
         write_node(out, node, level + 1);
     }
+    if let Some(closing) = &s.closing {
+        closing_line(out, &crate::ids::in_part(&s.num, crate::ids::CLOSING), closing);
+    }
+}
+
+/// `{#closing} 82nd plenary meeting\` and the date on the next line.
+fn closing_line(out: &mut String, id: &str, closing: &Closing) {
+    out.push_str(&format!("\n{{#{id}}} {}", escape(&closing.meeting)));
+    if !closing.date.is_empty() {
+        out.push_str(&format!("\\\n{}", escape(&closing.date)));
+    }
+    out.push('\n');
 }
 
 fn block_line(out: &mut String, b: &Block) {

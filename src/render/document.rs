@@ -52,13 +52,7 @@ pub fn render(res: &Resolution, page: &str, linker: &mut dyn Linker, contents_mi
     let mut body = String::new();
     r.nodes(&mut body, &res.body, 2, "");
     if let Some(closing) = &res.closing {
-        body.push_str(&format!(
-            "<p class=\"closing\"{}>{}<span class=\"meeting\">{}</span><br><span class=\"date\">{}</span></p>\n",
-            r.id_attr(ids::CLOSING),
-            r.eid(ids::CLOSING),
-            escape(&closing.meeting),
-            escape(&closing.date)
-        ));
+        r.closing(&mut body, ids::CLOSING, closing);
     }
     for annex in &res.annexes {
         r.annex(&mut body, annex);
@@ -146,7 +140,21 @@ impl Renderer<'_> {
             Self::permalink(&s.id, &label)
         ));
         self.nodes(out, &s.body, level + 1, scope);
+        if let Some(closing) = &s.closing {
+            self.closing(out, &ids::in_part(&s.num, ids::CLOSING), closing);
+        }
         out.push_str("</section>\n");
+    }
+
+    /// The closing lines: the resolution's, or a lettered part's.
+    fn closing(&mut self, out: &mut String, id: &str, closing: &crate::model::Closing) {
+        out.push_str(&format!(
+            "<p class=\"closing\"{}>{}<span class=\"meeting\">{}</span><br><span class=\"date\">{}</span></p>\n",
+            self.id_attr(id),
+            self.eid(id),
+            escape(&closing.meeting),
+            escape(&closing.date)
+        ));
     }
 
     fn paragraph(&mut self, out: &mut String, p: &Paragraph, parent: &str, scope: &str) {

@@ -212,6 +212,15 @@ fn hier_node(x: &mut Xml, node: &Node, notes: &mut Notes<'_>) {
             for child in &s.body {
                 hier_node(x, child, notes);
             }
+            if let Some(closing) = &s.closing {
+                // The closing of a lettered part (`A-closing`).
+                x.open("hcontainer", &named("closing", &crate::ids::in_part(&s.num, crate::ids::CLOSING)));
+                x.open("content", NONE);
+                x.line("p", NONE, &esc(&closing.meeting));
+                x.line("p", NONE, &esc(&closing.date));
+                x.close("content");
+                x.close("hcontainer");
+            }
             x.close("section");
         }
         Node::Heading(b) => {

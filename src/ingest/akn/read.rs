@@ -137,10 +137,21 @@ impl Reader {
             let id = stated_id(e).unwrap_or_else(|| ctx.scope.section(&num));
             let title = e.child("heading").map(|h| self.inline(h));
             let mut body = Vec::new();
+            let mut closing = None;
             for child in e.elements().filter(|c| !matches!(c.name.as_str(), "num" | "heading" | "subheading")) {
+                if child.name == "hcontainer" && child.attr("name") == Some("closing") {
+                    let content = child.child("content").unwrap_or(child);
+                    let lines: Vec<String> =
+                        content.elements().filter(|p| p.name == "p").map(|p| p.text().trim().to_string()).collect();
+                    closing = Some(crate::model::Closing {
+                        meeting: lines.first().cloned().unwrap_or_default(),
+                        date: lines.get(1).cloned().unwrap_or_default(),
+                    });
+                    continue;
+                }
                 self.hier_node(child, ctx, &mut body);
             }
-            out.push(Node::Section(Section { id, num, title, body }));
+            out.push(Node::Section(Section { id, num, title, body, closing }));
         } else if name == "hcontainer" && e.attr("name") == Some("formula") {
             let id = stated_id(e).unwrap_or_else(|| ids::FORMULA.to_string());
             out.push(Node::Formula(Block { id, text: self.content(e) }));
