@@ -3,7 +3,7 @@
 //! `footnote_refs` (mark numbers, in order). Written as `<symbol>/index.json` in the
 //! site and by `plenary import --format json`.
 
-use crate::model::{Inline, Node, ParaKind, Paragraph, Resolution, Text};
+use crate::model::{Node, ParaKind, Paragraph, Resolution, Text};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -105,9 +105,4 @@ fn paragraph(p: &Paragraph) -> JsonNode {
     node.num = p.num.clone();
     node.children = p.children.iter().map(paragraph).collect();
     node
-}
-
-/// Whether a text has any footnote mark (used by callers that skip empty lists).
-pub fn has_marks(text: &Text) -> bool {
-    text.0.iter().any(|i| matches!(i, Inline::Note(_)))
 }
