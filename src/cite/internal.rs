@@ -22,19 +22,12 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s+(?:above|below)\b|,?\s+of\s+(?:the\s+present|this)\s+resolution\b)").expect("valid regex")
 });
 
-/// What may follow a bare section of the present resolution: the end of the
-/// text or punctuation, but not words tying it to another document.
-static BARE_SECTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\s*$|[;.)]|,\s+(?:and\s+|in\s+particular\s+)?[a-z]|\s+(?:and|or|to|on|with|for|as|in\s+particular)\b)",
-    )
-    .expect("valid regex")
-});
-
 /// Words after a section that tie it to another document.
 static BARE_SECTION_FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,?\s+(?:of|to|in)\s+(?:the|that|its|this|annex|document|resolution|chapter|part)\b|,\s+entitled\b|\s+thereof\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:,?\s+(?:of|to|in|from)\s+(?:the|that|its|this|their|annex|document|resolution|chapter|part|[A-Z])|,\s+entitled\b|\s+thereof\b|\.[A-Z0-9]|\s*\()",
+    )
+    .expect("valid regex")
 });
 
 /// Every internal reference in `text`: anchored ones, and bare sections listed
@@ -75,7 +68,7 @@ fn is_own_section_list(before: &str, after: &str, items: &Items, sections: &[Str
     let before = before.trim_end();
     let chained =
         before.ends_with([',', ')']) || before.ends_with("and") && before[..before.len() - 3].trim_end().ends_with(',');
-    all_own && !chained && BARE_SECTION_END.is_match(after) && !BARE_SECTION_FOREIGN.is_match(after)
+    all_own && !chained && !BARE_SECTION_FOREIGN.is_match(after)
 }
 
 fn paragraphs(cursor: &mut Cursor) -> Items {
@@ -179,5 +172,9 @@ mod tests {
             .is_empty());
         assert!(cite_with("(A/58/124), section II.", &own).is_empty());
         assert!(cite_with("section I, entitled “Nuclear disarmament”", &own).is_empty());
+        assert!(cite_with("section II.A of", &own).is_empty());
+        assert!(cite_with("section II (A/58/124)", &own).is_empty());
+        assert!(cite_with("section II in the report", &own).is_empty());
+        assert_eq!(cite_with("in paragraph 1 above and in section II shall apply", &own).len(), 2);
     }
 }

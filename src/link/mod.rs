@@ -159,7 +159,10 @@ fn placed_links(found: &[Occurrence], meta: &[Meta]) -> HashMap<String, Vec<Plac
                 LinkTarget::Page { path: paths::treaty_page(*volume, *number), fragment: None },
                 format!("United Nations Treaty Series, vol. {volume}, No. {number}"),
             ),
-            Destination::Here(id) => (LinkTarget::Here(id.clone()), occurrence.target.to_string()),
+            Destination::Here(id) => {
+                let title = occurrence.target.to_string().replacen("present resolution", "this resolution", 1);
+                (LinkTarget::Here(id.clone()), title)
+            }
         };
         let link = Link { span: occurrence.span.clone(), target, title: Some(title) };
         out.entry(occurrence.element.clone()).or_default().push(PlacedLink { link, text: occurrence.text.clone() });

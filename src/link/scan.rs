@@ -2,8 +2,8 @@
 //! each citation found.
 //!
 //! **In**: a resolution, its position in the collection and the
-//! [`CorpusIndex`]. **Out**: its [`Occurrence`]s, in the order the renderer
-//! asks for links (footnotes by number, then body and annexes): the element,
+//! [`CorpusIndex`]. **Out**: its [`Occurrence`]s in document order (body and
+//! annexes, then footnotes by number): the element,
 //! the span of its plain text, the recognised target and its [`Destination`],
 //! with a short excerpt for the pages that list citing paragraphs.
 //!
@@ -56,6 +56,8 @@ pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occ
     let author = author(&res.meta.body);
     let mut contexts: HashMap<Place<'_>, Context> = HashMap::new();
     let mut out = Vec::new();
+    // Footnotes are scanned first (the order "Ibid." needs) but listed last.
+    let mut in_footnotes = Vec::new();
     for element in elements(res) {
         let ctx = contexts.entry(element.place).or_insert_with(|| {
             let container = match element.place {
@@ -71,7 +73,8 @@ pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occ
             let Some(destination) = destination(&citation.target, index, doc, &element, after) else {
                 continue;
             };
-            out.push(Occurrence {
+            let list = if element.place == Place::Footnote { &mut in_footnotes } else { &mut out };
+            list.push(Occurrence {
                 element: element.id.clone(),
                 label: element.label.clone(),
                 text: plain[citation.span.clone()].to_string(),
@@ -82,6 +85,7 @@ pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occ
             });
         }
     }
+    out.append(&mut in_footnotes);
     out
 }
 

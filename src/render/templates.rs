@@ -23,7 +23,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("documents.html", include_str!("../../templates/documents.html")),
     ("series.html", include_str!("../../templates/series.html")),
     ("series_index.html", include_str!("../../templates/series_index.html")),
-    ("xref.html", include_str!("../../templates/xref.html")),
 ];
 
 /// Compiled templates.
