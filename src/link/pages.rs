@@ -78,12 +78,22 @@ pub struct CitedResolution {
     pub citing_count: usize,
 }
 
+/// A cited work outside the collection in the index: its page and counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedWork {
+    pub name: String,
+    pub path: String,
+    pub official_url: String,
+    pub cited_by_count: usize,
+    pub citing_count: usize,
+}
+
 /// Data of `documents.html`.
 #[derive(Debug, Clone, Serialize)]
-struct DocumentsIndex<'a> {
+struct DocumentsIndex {
     resolutions: Vec<CitedResolution>,
-    documents: Vec<WorkPage<'a>>,
-    treaties: Vec<WorkPage<'a>>,
+    documents: Vec<CitedWork>,
+    treaties: Vec<CitedWork>,
 }
 
 /// A series on its page and in the index.
@@ -162,9 +172,16 @@ impl Corpus {
         for (work, cited_by) in &self.cited_by.works {
             let Some(page) = self.work_page(work, cited_by) else { continue };
             pages.push(page_of(&page.path, "document.html", &page.name, "document", &page, None));
+            let listed = CitedWork {
+                name: page.name,
+                path: page.path,
+                official_url: page.official_url,
+                cited_by_count: page.cited_by_count,
+                citing_count: cited_by.len(),
+            };
             match work {
-                Work::Document(_) => documents.push(page),
-                Work::Treaty { .. } => treaties.push(page),
+                Work::Document(_) => documents.push(listed),
+                Work::Treaty { .. } => treaties.push(listed),
             }
         }
         documents.sort_by(|a, b| compare_symbols(&a.name, &b.name));
