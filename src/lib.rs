@@ -13,6 +13,7 @@ pub mod export;
 pub mod ids;
 pub mod ingest;
 pub mod lineage;
+pub mod link;
 pub mod markdown;
 pub mod model;
 pub mod paths;

@@ -118,6 +118,18 @@ fn forms_absent_from_the_corpus() {
 }
 
 #[test]
+fn bare_sections_belong_to_a_resolution_with_sections() {
+    let text = "Decides that the measures set out in section II shall apply;";
+    assert!(scan(text, &mut Context::default()).is_empty());
+    let mut ctx = Context::default().with_sections(["I".to_string(), "II".to_string()]);
+    let found: Vec<String> = scan(text, &mut ctx).iter().map(|c| describe(text, c)).collect();
+    assert_eq!(found, ["II => present resolution, sect. II"]);
+    let report = "(A/80/156), part I, Conclusions and recommendations, section I, entitled “Nuclear disarmament”";
+    let found: Vec<String> = scan(report, &mut ctx).iter().map(|c| describe(report, c)).collect();
+    assert_eq!(found, ["A/80/156 => A/80/156"], "the section is the report's");
+}
+
+#[test]
 fn the_author_decides_bare_resolutions() {
     let text = "Recalling its resolution 2006/32,";
     let mut ecosoc = Context::new(Issuer::EconomicAndSocialCouncil);
@@ -213,7 +225,7 @@ proptest! {
 
     #[test]
     fn citation_like_text_gives_valid_spans(texts in prop::collection::vec(citation_like(), 1..4)) {
-        let mut ctx = Context::default();
+        let mut ctx = Context::default().with_sections(["I".to_string(), "II".to_string()]);
         for text in &texts {
             let citations = scan(text, &mut ctx);
             assert_well_formed(text, &citations);

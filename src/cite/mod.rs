@@ -25,7 +25,9 @@
 //! * the Treaty Series ("United Nations, Treaty Series, vol. 976, No. 14152");
 //! * "Ibid." repeating the work of the previous footnote;
 //! * paragraphs and sections of the present resolution ("paragraph 1 (a)
-//!   above").
+//!   above", "paragraph 7 of the present resolution", "section II above"),
+//!   and a bare "section II" when the context says the present resolution has
+//!   a section II ([`Context::with_sections`]).
 //!
 //! Link text is the number or symbol as written ("60/178", "2200 A (XXI)",
 //! "1 (a)"); pinpoints such as ", annex II" or "paragraph 5 of" are carried in
@@ -91,6 +93,9 @@ pub enum Pinpoint {
 pub struct Context {
     author: Issuer,
     previous: Option<Target>,
+    /// Numerals of the present resolution's own sections ("I", "II"): a bare
+    /// "section II" refers to one of them.
+    sections: Vec<String>,
 }
 
 impl Default for Context {
@@ -104,7 +109,18 @@ impl Context {
     /// A context for texts written by `author`: "its resolution 60/178" and a
     /// bare "resolution 60/178" are taken to be the author's.
     pub fn new(author: Issuer) -> Self {
-        Context { author, previous: None }
+        Context { author, previous: None, sections: Vec::new() }
+    }
+
+    /// The same context, told that the present resolution has sections with
+    /// these numerals, so that a bare "section II" (without "above" or "of the
+    /// present resolution") is taken to be its own section II. Give the
+    /// sections to the context of the body only: in footnotes a bare section
+    /// belongs to the document the footnote cites.
+    #[must_use]
+    pub fn with_sections(mut self, sections: impl IntoIterator<Item = String>) -> Self {
+        self.sections = sections.into_iter().collect();
+        self
     }
 
     /// The work an "Ibid." in the next text would refer to.
@@ -120,7 +136,7 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Citation> {
     found.extend(symbol::scan(text));
     found.extend(treaty::scan_treaties(text));
     found.extend(treaty::scan_ibid(text, ctx.previous.as_ref()));
-    found.extend(internal::scan(text));
+    found.extend(internal::scan(text, &ctx.sections));
     let citations = without_overlaps(found);
     ctx.previous = cited_work(text, &citations);
     citations
@@ -131,6 +147,16 @@ pub fn scan(text: &str, ctx: &mut Context) -> Vec<Citation> {
 #[must_use]
 pub fn undocs_url(symbol: &str) -> String {
     format!("https://undocs.org/{symbol}")
+}
+
+/// The record of a treaty in the United Nations Treaty Collection: the
+/// registered text as published in the Treaty Series volume, by volume and
+/// registration number (Part I, where registered treaties are published):
+/// `treaty_url(976, 14152)` is
+/// `https://treaties.un.org/doc/Publication/UNTS/Volume%20976/volume-976-I-14152-English.pdf`.
+#[must_use]
+pub fn treaty_url(volume: u32, number: u32) -> String {
+    format!("https://treaties.un.org/doc/Publication/UNTS/Volume%20{volume}/volume-{volume}-I-{number}-English.pdf")
 }
 
 /// Sorts by start and keeps, of overlapping citations, the one that starts
@@ -214,6 +240,10 @@ mod tests {
     #[test]
     fn undocs_urls() {
         assert_eq!(undocs_url("A/RES/60/178"), "https://undocs.org/A/RES/60/178");
+        assert_eq!(
+            treaty_url(999, 14668),
+            "https://treaties.un.org/doc/Publication/UNTS/Volume%20999/volume-999-I-14668-English.pdf"
+        );
     }
 
     #[test]

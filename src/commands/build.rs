@@ -2,8 +2,10 @@
 //! content/), renders it with the built-in or the site's templates and assets, and
 //! swaps the result into the output directory (public/ by default). Says where to
 //! open the site; warnings go to stderr; a failure leaves the previous output as it was.
+//! Citations are linked by the link stage (`link::Corpus`) before rendering.
 
-use crate::render::{self, NoLinks};
+use crate::link::Corpus;
+use crate::render;
 use crate::site::Site;
 use clap::Args;
 use std::path::PathBuf;
@@ -29,7 +31,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         None => crate::site::display_path(&args.root, &site.config.output_dir),
     };
     let start = std::time::Instant::now();
-    let report = render::build(&site, &output, &NoLinks)?;
+    let corpus = Corpus::build(&site);
+    let report = render::build(&site, &output, &corpus)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

@@ -54,6 +54,15 @@ pub trait Linker {
 /// Makes a [`Linker`] for each document of a build; shared across threads.
 pub trait Links: Sync {
     fn for_document<'a>(&'a self, res: &'a Resolution) -> Box<dyn Linker + 'a>;
+
+    /// Adds data of its own to the template context of the page of `res`
+    /// (the citation linker adds `xref`: who cites it, its series). Nothing by default.
+    fn page_context(&self, _res: &Resolution, _ctx: &mut tera::Context) {}
+
+    /// Pages of its own (cited documents, series), rendered with the others.
+    fn pages(&self) -> Vec<super::extra::ExtraPage> {
+        Vec::new()
+    }
 }
 
 /// Links nothing (the default until citation linking is plugged in).

@@ -12,6 +12,7 @@
 
 pub mod assets;
 pub mod document;
+pub mod extra;
 pub mod html;
 pub mod inline;
 pub mod output;
@@ -19,6 +20,7 @@ pub mod pages;
 pub mod templates;
 pub mod urls;
 
+pub use extra::{ExtraPage, NavEntry};
 pub use inline::{Link, LinkTarget, Linker, Links, NoLinks};
 
 use crate::site::{display_path, Site};
@@ -81,7 +83,9 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         language: site.config.language.clone(),
         base_url: site.config.base_url.clone(),
     };
-    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection };
+    let extra_pages = links.pages();
+    let nav = extra::nav_entries(&extra_pages);
+    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav };
     let mut out = Rendered::default();
     for (name, bytes) in assets {
         out.files.insert(format!("{}{name}", urls::STATIC), bytes);
@@ -110,6 +114,16 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
     }
     listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
+    let extra_html: Vec<anyhow::Result<String>> = extra_pages
+        .par_iter()
+        .map(|p| r.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(p.context.clone())))
+        .collect();
+    for (page, html) in extra_pages.iter().zip(extra_html) {
+        if out.files.insert(page.path.clone(), html?.into_bytes()).is_some() {
+            anyhow::bail!("two pages of the site would be written to {}", page.path);
+        }
+        out.pages += 1;
+    }
     Ok(out)
 }
 
@@ -121,12 +135,15 @@ struct Renderer<'a> {
     templates: &'a Templates,
     site_ctx: SiteCtx,
     collection: &'a Collection,
+    /// Navigation entries of the linker's pages (`site_nav`).
+    nav: Vec<NavEntry>,
 }
 
 impl Renderer<'_> {
     fn context(&self, path: &str, title: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_ctx);
+        ctx.insert("site_nav", &self.nav);
         let root = if path == urls::NOT_FOUND && !self.site_ctx.base_url.is_empty() {
             // The 404 page is served at whatever URL was missing: absolute links.
             self.site_ctx.base_url.clone()
@@ -165,7 +182,10 @@ impl Renderer<'_> {
             |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
         let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
-        let html = self.page(&path, "resolution.html", &title, &|ctx| ctx.insert("res", &ctx_res))?;
+        let html = self.page(&path, "resolution.html", &title, &|ctx| {
+            ctx.insert("res", &ctx_res);
+            links.page_context(res, ctx);
+        })?;
         let files = vec![
             (path.clone(), html.into_bytes()),
             (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),

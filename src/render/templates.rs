@@ -19,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("session.html", include_str!("../../templates/session.html")),
     ("resolution.html", include_str!("../../templates/resolution.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("document.html", include_str!("../../templates/document.html")),
+    ("documents.html", include_str!("../../templates/documents.html")),
+    ("series.html", include_str!("../../templates/series.html")),
+    ("series_index.html", include_str!("../../templates/series_index.html")),
 ];
 
 /// Compiled templates.

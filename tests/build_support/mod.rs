@@ -3,7 +3,8 @@
 
 #![allow(dead_code)]
 
-use plenary::render::{self, NoLinks};
+use plenary::link::Corpus;
+use plenary::render;
 use plenary::site::Site;
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,10 +15,10 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Builds the site at `root` into `out`.
+/// Builds the site at `root` into `out`, citations linked as `plenary build` links them.
 pub fn build(root: &Path, out: &Path) -> anyhow::Result<render::BuildReport> {
     let site = Site::load(root)?;
-    render::build(&site, out, &NoLinks)
+    render::build(&site, out, &Corpus::build(&site))
 }
 
 /// Every file under `dir`: relative path → bytes.

@@ -1,0 +1,207 @@
+//! The link stage: every citation in the collection recognised, placed and
+//! turned into a link; backlinks ("Cited by"), pages for cited documents and
+//! treaties outside the collection, and series.
+//!
+//! **In**: the loaded resolutions (a [`Site`]). **Out**: a [`Corpus`], which is
+//! the renderer's [`Links`]: it gives each page its links (the renderer asks
+//! per element, by id, over the element's plain text), adds `xref` to each
+//! resolution page (who cites it, its series with previous and next) and adds
+//! the pages of cited works and series. Links are derived at build time and
+//! never written into the Markdown.
+//!
+//! Where a citation goes (see docs/linking.md):
+//! * a resolution of the collection: its page, at the pinpointed paragraph or
+//!   annex when the citation names one and the resolution has that id;
+//! * any other document: its page in the site (`documents/<symbol>/`), which
+//!   lists every paragraph citing it and links to `https://undocs.org/<symbol>`;
+//!   a treaty: `treaties/<volume>/<number>/`, linking to the UN Treaty Collection;
+//! * a paragraph or section of the citing resolution: its anchor on the page.
+//!
+//! Submodules: `index` (symbols and ids of the collection), `walk` (the texts
+//! of a resolution with reader labels), `resolve` (target → destination),
+//! `scan` (citations of one resolution), `cited` (backlinks), `series`,
+//! `paths` (URLs of the added pages), `pages` (template data).
+//!
+//! Everything is built from maps in a few linear passes; resolutions are
+//! scanned in parallel and the results gathered in site order, so the output is
+//! the same whatever the number of threads.
+
+pub mod cited;
+pub mod index;
+pub mod pages;
+pub mod paths;
+pub mod resolve;
+pub mod scan;
+pub mod series;
+pub mod walk;
+
+use crate::model::{Meta, Resolution};
+use crate::render::{ExtraPage, Link, LinkTarget, Linker, Links};
+use crate::site::Site;
+use cited::CitedBy;
+use index::CorpusIndex;
+use rayon::prelude::*;
+use resolve::{Destination, Work};
+use scan::Occurrence;
+use series::SeriesSet;
+use std::collections::HashMap;
+
+/// The linked collection.
+#[derive(Debug)]
+pub struct Corpus {
+    index: CorpusIndex,
+    /// Masthead of each resolution, in site order.
+    meta: Vec<Meta>,
+    /// Per resolution: element id → its links.
+    links: Vec<HashMap<String, Vec<PlacedLink>>>,
+    cited_by: CitedBy,
+    series: SeriesSet,
+    stats: LinkStats,
+}
+
+/// What the link stage found, for reports and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkStats {
+    /// Citations placed (each becomes a link).
+    pub citations: usize,
+    /// … to a resolution of the collection.
+    pub to_collection: usize,
+    /// … of those, to a pinpointed paragraph, annex or section.
+    pub pinpointed: usize,
+    /// … to a document or treaty outside the collection.
+    pub to_works: usize,
+    /// … to a paragraph or section of the citing resolution.
+    pub internal: usize,
+    /// Distinct documents and treaties outside the collection.
+    pub works: usize,
+    /// Series of two or more resolutions.
+    pub series: usize,
+}
+
+/// A link ready for the renderer, with the text it must cover.
+#[derive(Debug, Clone)]
+struct PlacedLink {
+    link: Link,
+    text: String,
+}
+
+impl Corpus {
+    /// Links the resolutions of `site`.
+    pub fn build(site: &Site) -> Corpus {
+        let resolutions: Vec<&Resolution> = site.resolutions.iter().map(|s| &s.resolution).collect();
+        Corpus::from_resolutions(&resolutions)
+    }
+
+    /// Links `resolutions` (in the order the site lists them).
+    pub fn from_resolutions(resolutions: &[&Resolution]) -> Corpus {
+        let index = CorpusIndex::new(resolutions.iter().copied());
+        let occurrences: Vec<Vec<Occurrence>> =
+            resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
+        let meta: Vec<Meta> = resolutions.iter().map(|r| r.meta.clone()).collect();
+        let links = occurrences.iter().map(|found| placed_links(found, &meta)).collect();
+        let cited_by = CitedBy::new(resolutions, &occurrences);
+        let series = SeriesSet::new(resolutions);
+        let mut stats = LinkStats { works: cited_by.works.len(), series: series.list.len(), ..LinkStats::default() };
+        for occurrence in occurrences.iter().flatten() {
+            stats.citations += 1;
+            match &occurrence.destination {
+                Destination::Resolution { fragment, .. } => {
+                    stats.to_collection += 1;
+                    stats.pinpointed += usize::from(fragment.is_some());
+                }
+                Destination::Work(_) => stats.to_works += 1,
+                Destination::Here(_) => stats.internal += 1,
+            }
+        }
+        Corpus { index, meta, links, cited_by, series, stats }
+    }
+
+    pub fn stats(&self) -> LinkStats {
+        self.stats
+    }
+
+    /// Who cites the resolution with `symbol`.
+    pub fn cited_by(&self, symbol: &str) -> &[cited::CitingResolution] {
+        self.index.find(symbol).and_then(|doc| self.cited_by.resolutions.get(doc)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every work outside the collection and who cites it.
+    pub fn cited_works(&self) -> impl Iterator<Item = (&Work, &[cited::CitingResolution])> {
+        self.cited_by.works.iter().map(|(w, list)| (w, list.as_slice()))
+    }
+
+    /// The series of the resolution with `symbol`, and its position there.
+    pub fn series_of(&self, symbol: &str) -> Option<(&series::Series, usize)> {
+        self.series.of(self.index.find(symbol)?)
+    }
+
+    /// Every series of two or more resolutions.
+    pub fn series(&self) -> &[series::Series] {
+        &self.series.list
+    }
+}
+
+/// The renderer's links for the occurrences of one resolution.
+fn placed_links(found: &[Occurrence], meta: &[Meta]) -> HashMap<String, Vec<PlacedLink>> {
+    let mut out: HashMap<String, Vec<PlacedLink>> = HashMap::new();
+    for occurrence in found {
+        let (target, title) = match &occurrence.destination {
+            Destination::Resolution { doc, fragment } => {
+                let Some(symbol) = meta.get(*doc).map(|m| m.symbol.as_str()) else { continue };
+                let Ok(path) = crate::render::urls::resolution_page(symbol) else { continue };
+                (LinkTarget::Page { path, fragment: fragment.clone() }, occurrence.target.to_string())
+            }
+            Destination::Work(Work::Document(symbol)) => match paths::document_page(symbol) {
+                Some(path) => (LinkTarget::Page { path, fragment: None }, occurrence.target.to_string()),
+                None => (LinkTarget::External(crate::cite::undocs_url(symbol)), occurrence.target.to_string()),
+            },
+            Destination::Work(Work::Treaty { volume, number }) => (
+                LinkTarget::Page { path: paths::treaty_page(*volume, *number), fragment: None },
+                format!("United Nations Treaty Series, vol. {volume}, No. {number}"),
+            ),
+            Destination::Here(id) => {
+                let title = occurrence.target.to_string().replacen("present resolution", "this resolution", 1);
+                (LinkTarget::Here(id.clone()), title)
+            }
+        };
+        let link = Link { span: occurrence.span.clone(), target, title: Some(title) };
+        out.entry(occurrence.element.clone()).or_default().push(PlacedLink { link, text: occurrence.text.clone() });
+    }
+    out
+}
+
+impl Links for Corpus {
+    fn for_document<'a>(&'a self, res: &'a Resolution) -> Box<dyn Linker + 'a> {
+        let links = self.index.find(&res.meta.symbol).and_then(|doc| self.links.get(doc));
+        Box::new(DocumentLinker { links })
+    }
+
+    fn page_context(&self, res: &Resolution, ctx: &mut tera::Context) {
+        if let Some(doc) = self.index.find(&res.meta.symbol) {
+            ctx.insert("xref", &self.xref(doc));
+        }
+    }
+
+    fn pages(&self) -> Vec<ExtraPage> {
+        self.extra_pages()
+    }
+}
+
+/// The links of one resolution, looked up by element.
+struct DocumentLinker<'a> {
+    links: Option<&'a HashMap<String, Vec<PlacedLink>>>,
+}
+
+impl Linker for DocumentLinker<'_> {
+    fn links(&mut self, element: &str, plain: &str) -> Vec<Link> {
+        let Some(placed) = self.links.and_then(|l| l.get(element)) else {
+            return Vec::new();
+        };
+        // The text must be the one scanned; a link over other words is dropped.
+        placed
+            .iter()
+            .filter(|p| plain.get(p.link.span.clone()) == Some(p.text.as_str()))
+            .map(|p| p.link.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,41 @@
+//! Pages that a [`Links`](super::Links) implementation adds to the site besides the
+//! built-in ones (the citation linker's cited-document and series pages), and the
+//! entries they add to the site navigation.
+//!
+//! **In**: what the linker hands over: a path from the site root, a template name,
+//! a title and the template's data. **Out**: rendered by `render_site` like any
+//! other page (with `site`, `root`, `page` and `site_nav`); a path that another page
+//! already has is an error, never a silent overwrite.
+
+use serde::Serialize;
+
+/// One page of the site made by a linker.
+#[derive(Debug, Clone)]
+pub struct ExtraPage {
+    /// Path from the site root, e.g. `documents/A/61/221/index.html`.
+    pub path: String,
+    /// Template name, e.g. `document.html`.
+    pub template: String,
+    /// Page title (`<title>`, `page.title`).
+    pub title: String,
+    /// The template's own data, added to the usual `site`, `root` and `page`.
+    pub context: tera::Context,
+    /// When set, the page is listed in the site navigation with this label.
+    pub nav_label: Option<String>,
+}
+
+/// An entry of the site navigation (`site_nav` in every template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NavEntry {
+    pub label: String,
+    /// Path from the site root.
+    pub path: String,
+}
+
+/// The navigation entries of `pages`, in their order.
+pub fn nav_entries(pages: &[ExtraPage]) -> Vec<NavEntry> {
+    pages
+        .iter()
+        .filter_map(|p| p.nav_label.as_ref().map(|label| NavEntry { label: label.clone(), path: p.path.clone() }))
+        .collect()
+}
