@@ -11,6 +11,7 @@
 //! (the staging directory swapped in at the end).
 
 pub mod assets;
+pub mod discover;
 pub mod document;
 pub mod html;
 pub mod inline;
@@ -81,7 +82,8 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         language: site.config.language.clone(),
         base_url: site.config.base_url.clone(),
     };
-    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection };
+    let discover = discover::Prepared::new(site);
+    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, discover: &discover };
     let mut out = Rendered::default();
     for (name, bytes) in assets {
         out.files.insert(format!("{}{name}", urls::STATIC), bytes);
@@ -110,6 +112,9 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
     }
     listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
+    listing(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
+    let extra = discover::site_files(site, &collection, &r.site_ctx, &out.files)?;
+    out.files.extend(extra);
     Ok(out)
 }
 
@@ -121,6 +126,7 @@ struct Renderer<'a> {
     templates: &'a Templates,
     site_ctx: SiteCtx,
     collection: &'a Collection,
+    discover: &'a discover::Prepared,
 }
 
 impl Renderer<'_> {
@@ -137,6 +143,7 @@ impl Renderer<'_> {
         let canonical = (!self.site_ctx.base_url.is_empty())
             .then(|| format!("{}{}", self.site_ctx.base_url, path.strip_suffix("index.html").unwrap_or(path)));
         ctx.insert("page", &PageCtx { path: path.to_string(), title: title.to_string(), canonical });
+        ctx.insert("discover_head", &discover::jsonld::page_head(path, title, &self.site_ctx));
         ctx
     }
 
@@ -165,11 +172,16 @@ impl Renderer<'_> {
             |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
         let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
-        let html = self.page(&path, "resolution.html", &title, &|ctx| ctx.insert("res", &ctx_res))?;
+        let head = self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection);
+        let html = self.page(&path, "resolution.html", &title, &|ctx| {
+            ctx.insert("res", &ctx_res);
+            ctx.insert("discover_head", &head);
+        })?;
         let files = vec![
             (path.clone(), html.into_bytes()),
             (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
             (format!("{dir}index.md"), source.markdown.clone().into_bytes()),
+            (format!("{dir}{}", urls::AKN_FILE), crate::export::akn::to_xml(res).into_bytes()),
         ];
         Ok((files, warnings))
     }

@@ -19,6 +19,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("session.html", include_str!("../../templates/session.html")),
     ("resolution.html", include_str!("../../templates/resolution.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Compiled templates.
