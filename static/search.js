@@ -1,7 +1,7 @@
 /* Plenary — full-text search in the browser. The index is plain JavaScript files
  * under search/ (written by `plenary build`), loaded with <script> elements, so the
  * search works on any static host and from disk (file://). Each file calls this
- * object: PlenarySearch.meta(…), .terms(n, …), .text(r, …).
+ * object: PlenarySearch.meta(…), .terms(n, …), .text("r-k", …).
  *
  * A query is words (each also matches longer words it starts) and "quoted phrases"
  * (matched as written). Candidates are the paragraphs holding every indexed word,
@@ -23,7 +23,7 @@
   window.PlenarySearch = {
     meta: function (m) { arrived("meta", m); },
     terms: function (n, data) { arrived("terms:" + n, data); },
-    text: function (r, docs) { arrived("text:" + r, docs); }
+    text: function (name, docs) { arrived("text:" + name, docs); }
   };
   if (!box) return;
 
@@ -167,9 +167,10 @@
   }
 
   function docInfo(d) {
-    var r = resOf(d);
-    return load("text:" + r, "text/" + r + ".js").then(function (docs) {
-      var e = docs[d - meta.res[r][6]] || ["", "", ""];
+    var r = resOf(d), i = d - meta.res[r][6];
+    var name = r + "-" + Math.floor(i / meta.chunk);
+    return load("text:" + name, "text/" + name + ".js").then(function (docs) {
+      var e = docs[i % meta.chunk] || ["", "", ""];
       return { doc: d, res: meta.res[r], anchor: e[0], label: e[1], text: e[2], words: words(e[2]) };
     });
   }
@@ -236,7 +237,9 @@
     function step() {
       if (s !== state) return null;
       if (found.length >= PAGE || s.pos >= s.ranked.length) return finish();
-      var batch = s.ranked.slice(s.pos, s.pos + BATCH);
+      // Without a phrase to check, a page needs no more texts than it shows.
+      var size = s.query.phrases.length ? BATCH : PAGE - found.length;
+      var batch = s.ranked.slice(s.pos, s.pos + size);
       s.pos += batch.length;
       return Promise.all(batch.map(docInfo)).then(function (infos) {
         if (s !== state) return null;

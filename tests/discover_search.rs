@@ -47,9 +47,28 @@ fn postings(built: &Built, index: &Index, word: &str) -> BTreeMap<u64, u64> {
 fn document(built: &Built, index: &Index, doc: u64) -> (usize, Vec<String>) {
     let res = index.meta["res"].as_array().unwrap();
     let r = res.iter().rposition(|e| e[6].as_u64().unwrap() <= doc).unwrap();
-    let args = js_call(&built.text(&format!("search/text/{r}.js")), "text");
-    let entry = &args[1][(doc - res[r][6].as_u64().unwrap()) as usize];
-    (r, entry.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect())
+    let i = (doc - res[r][6].as_u64().unwrap()) as usize;
+    let (docs, _) = texts(built, index, r);
+    (r, docs[i].clone())
+}
+
+/// Every document of resolution `r` from its text files: (anchor, label, text) and
+/// how many files there are.
+fn texts(built: &Built, index: &Index, r: usize) -> (Vec<Vec<String>>, usize) {
+    let chunk = index.meta["chunk"].as_u64().unwrap() as usize;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(bytes) = built.files.get(&format!("search/text/{r}-{k}.js")) {
+        let args = js_call(std::str::from_utf8(bytes).unwrap(), "text");
+        assert_eq!(args[0], format!("{r}-{k}"));
+        let docs = args[1].as_array().unwrap();
+        assert!(docs.len() <= chunk && !docs.is_empty());
+        for d in docs {
+            out.push(d.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect());
+        }
+        k += 1;
+    }
+    (out, k)
 }
 
 #[test]
@@ -105,19 +124,19 @@ fn every_document_is_indexed_with_an_anchor_of_its_page() {
         assert_eq!(symbol, source.resolution.meta.symbol);
         assert_eq!(entry[6].as_u64().unwrap(), total, "{symbol}: documents are numbered in order");
         let page = built.text(entry[2].as_str().unwrap());
-        let docs = js_call(&built.text(&format!("search/text/{r}.js")), "text");
-        let docs = docs[1].as_array().unwrap();
+        let (docs, files) = texts(&built, &index, r);
+        assert_eq!(files, docs.len().div_ceil(index.meta["chunk"].as_u64().unwrap() as usize), "{symbol}");
         assert_eq!(docs[0][1], "Title", "{symbol}");
         let ids = source.resolution.ids();
-        for d in docs {
-            let anchor = d[0].as_str().unwrap();
+        for d in &docs {
+            let anchor = d[0].as_str();
             if !anchor.is_empty() {
                 assert!(ids.iter().any(|i| i == anchor), "{symbol}: {anchor} is no id of the resolution");
                 assert!(page.contains(&format!("id=\"{anchor}\"")), "{symbol}: no #{anchor} on the page");
             }
         }
         // Every paragraph and footnote is a document.
-        let anchors: BTreeSet<&str> = docs.iter().map(|d| d[0].as_str().unwrap()).collect();
+        let anchors: BTreeSet<&str> = docs.iter().map(|d| d[0].as_str()).collect();
         source.resolution.visit(|v| {
             if let plenary::model::Visit::Paragraph(p) = v {
                 if !p.text.is_empty() {

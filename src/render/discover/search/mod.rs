@@ -11,8 +11,9 @@
 //!   whose prefix is shard key *n*; each posting is `gap × 8 + min(tf, 7)` (gap
 //!   from the previous document number); a shard over [`SHARD_BYTES`] is split by
 //!   one more character, so a query loads only a few small shards;
-//! - `text/<r>.js`: resolution *r*'s documents (anchor, label, plain text), loaded
-//!   only for the resolutions a result page shows, for phrases and excerpts.
+//! - `text/<r>-<k>.js`: the documents (anchor, label, plain text) of resolution
+//!   *r*, [`TEXT_CHUNK`] to a file (chunk *k*), loaded only for the results a
+//!   page shows, for phrases and excerpts.
 //!
 //! A document is one searchable unit of [`entries`]: the title, a paragraph or
 //! sub-paragraph, a heading, a footnote. Each file calls a function of the page's
@@ -27,13 +28,16 @@ use crate::site::Site;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
+/// Documents per text file: a result loads the texts of its neighbours only.
+pub const TEXT_CHUNK: usize = 16;
+
 /// A shard is split by one more character above this estimated size.
 pub const SHARD_BYTES: usize = 32 * 1024;
 
 /// Postings of one term: (document number, term frequency), ascending.
 type Postings = Vec<(u32, u32)>;
 
-/// The search files (`search/meta.js`, `search/terms/*.js`, `search/text/*.js`).
+/// The search files (`search/meta.js`, `search/terms/*.js`, `search/text/*-*.js`).
 pub fn files(site: &Site) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
@@ -57,7 +61,10 @@ pub fn files(site: &Site) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
             docs.push(json!([e.anchor, e.label, e.text]));
             doc += 1;
         }
-        out.push((format!("search/text/{r}.js"), js_call("text", &json!(r), &Value::Array(docs))));
+        for (k, chunk) in docs.chunks(TEXT_CHUNK).enumerate() {
+            let name = format!("{r}-{k}");
+            out.push((format!("search/text/{name}.js"), js_call("text", &json!(name), &json!(chunk))));
+        }
         let session = session_ref(m);
         if let Some(s) = &session {
             sessions.insert(s.key.clone(), s.label.clone());
@@ -110,6 +117,7 @@ pub fn files(site: &Site) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let meta = json!({
         "version": 1,
         "docs": doc,
+        "chunk": TEXT_CHUNK,
         "fold": tokenize::FOLD.iter().map(|(from, to)| json!([from, to])).collect::<Vec<_>>(),
         "stop": tokenize::STOP,
         "shards": keys,
