@@ -13,39 +13,7 @@ mod common;
 use plenary::export::akn;
 use plenary::model::{Inline, Node, Paragraph, Resolution, Text};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn on_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// xmllint and the schema, from the project's installer script.
-fn validator() -> Option<(PathBuf, PathBuf)> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/install-akn-validator.sh");
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("akn-tools");
-    let result = Command::new("bash").arg(&script).arg(&cache).output();
-    let problem = match &result {
-        Ok(out) if out.status.success() => {
-            let stdout = String::from_utf8_lossy(&out.stdout);
-            let value = |key: &str| stdout.lines().find_map(|l| l.strip_prefix(key)).map(PathBuf::from);
-            match (value("XMLLINT="), value("AKN_XSD=")) {
-                (Some(xmllint), Some(xsd)) if xsd.is_file() => return Some((xmllint, xsd)),
-                _ => format!("the installer printed no XMLLINT=/AKN_XSD= lines:\n{stdout}"),
-            }
-        }
-        Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
-        Err(e) => format!("cannot run bash: {e}"),
-    };
-    let message = format!("the Akoma Ntoso validator is not available ({}): {}", script.display(), problem.trim());
-    if on_ci() {
-        panic!("{message}");
-    }
-    eprintln!(
-        "SKIPPED schema validation: {message}\n(run the script by hand, as root for apt-get, then rerun the test)"
-    );
-    None
-}
+use std::path::Path;
 
 fn file_name(res: &Resolution) -> String {
     format!("{}.xml", res.meta.symbol.replace('/', "_"))
@@ -80,24 +48,7 @@ fn corpus_validates_against_the_akn_schema() {
         std::fs::write(&file, akn::to_xml(&res)).unwrap();
         files.push(file);
     }
-    let Some((xmllint, xsd)) = validator() else { return };
-    let out = Command::new(&xmllint)
-        .args(["--noout", "--nonet", "--schema"])
-        .arg(&xsd)
-        .args(&files)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", xmllint.display()));
-    let report = String::from_utf8_lossy(&out.stderr);
-    let validated = report.lines().filter(|l| l.ends_with(" validates")).count();
-    let errors: Vec<&str> = report.lines().filter(|l| !l.ends_with(" validates")).collect();
-    assert!(
-        out.status.success() && errors.is_empty() && validated == files.len(),
-        "{} of {} files validate; xmllint reported:\n{}",
-        validated,
-        files.len(),
-        errors.join("\n")
-    );
-    eprintln!("{validated} Akoma Ntoso files validate against {}", xsd.display());
+    common::akn_tools::assert_valid(&files);
 }
 
 /// Every `attr="value"` in the document, per attribute name.

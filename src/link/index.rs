@@ -88,9 +88,9 @@ mod tests {
             body: vec![Node::Section(Section {
                 id: "sec-II".into(),
                 num: "II".into(),
+                title: None,
                 body: vec![Node::Paragraph(para("II-op1"))],
                 closing: None,
-                body: vec![Node::Paragraph(para("II-op1"))],
             })],
             ..Resolution::default()
         }

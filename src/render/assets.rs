@@ -10,6 +10,8 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &[u8])] = &[
     ("plenary.css", include_bytes!("../../static/plenary.css")),
     ("plenary.js", include_bytes!("../../static/plenary.js")),
+    ("search.css", include_bytes!("../../static/search.css")),
+    ("search.js", include_bytes!("../../static/search.js")),
 ];
 
 /// Every asset by its path under static/ (`plenary.css`, `img/logo.svg`).

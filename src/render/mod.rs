@@ -11,6 +11,7 @@
 //! (the staging directory swapped in at the end).
 
 pub mod assets;
+pub mod discover;
 pub mod document;
 pub mod extra;
 pub mod html;
@@ -85,7 +86,8 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
     };
     let extra_pages = links.pages();
     let nav = extra::nav_entries(&extra_pages);
-    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav };
+    let discover = discover::Prepared::new(site);
+    let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav, discover: &discover };
     let mut out = Rendered::default();
     for (name, bytes) in assets {
         out.files.insert(format!("{}{name}", urls::STATIC), bytes);
@@ -114,6 +116,7 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
     }
     listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
+    listing(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
     let extra_html: Vec<anyhow::Result<String>> = extra_pages
         .par_iter()
         .map(|p| r.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(p.context.clone())))
@@ -124,6 +127,8 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
         }
         out.pages += 1;
     }
+    let extra = discover::site_files(site, &collection, &r.site_ctx, &out.files)?;
+    out.files.extend(extra);
     Ok(out)
 }
 
@@ -137,6 +142,7 @@ struct Renderer<'a> {
     collection: &'a Collection,
     /// Navigation entries of the linker's pages (`site_nav`).
     nav: Vec<NavEntry>,
+    discover: &'a discover::Prepared,
 }
 
 impl Renderer<'_> {
@@ -154,6 +160,7 @@ impl Renderer<'_> {
         let canonical = (!self.site_ctx.base_url.is_empty())
             .then(|| format!("{}{}", self.site_ctx.base_url, path.strip_suffix("index.html").unwrap_or(path)));
         ctx.insert("page", &PageCtx { path: path.to_string(), title: title.to_string(), canonical });
+        ctx.insert("discover_head", &discover::jsonld::page_head(path, title, &self.site_ctx));
         ctx
     }
 
@@ -182,14 +189,17 @@ impl Renderer<'_> {
             |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
         let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
+        let head = self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection);
         let html = self.page(&path, "resolution.html", &title, &|ctx| {
             ctx.insert("res", &ctx_res);
+            ctx.insert("discover_head", &head);
             links.page_context(res, ctx);
         })?;
         let files = vec![
             (path.clone(), html.into_bytes()),
             (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
             (format!("{dir}index.md"), source.markdown.clone().into_bytes()),
+            (format!("{dir}{}", urls::AKN_FILE), crate::export::akn::to_xml(res).into_bytes()),
         ];
         Ok((files, warnings))
     }

@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("documents.html", include_str!("../../templates/documents.html")),
     ("series.html", include_str!("../../templates/series.html")),
     ("series_index.html", include_str!("../../templates/series_index.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Compiled templates.

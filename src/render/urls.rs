@@ -8,7 +8,7 @@
 //! | home | `index.html` |
 //! | all resolutions | `resolutions/index.html` |
 //! | one session | `sessions/<key>/index.html` (`sessions/80/`, `sessions/ES-10/`) |
-//! | one resolution | `<symbol>/index.html`, with `index.json` and `index.md` beside it |
+//! | one resolution | `<symbol>/index.html`, with `index.json`, `index.md` and `akn.xml` beside it |
 //! | not found | `404.html` |
 //! | assets | `static/…` |
 
@@ -18,6 +18,8 @@ pub const HOME: &str = "index.html";
 pub const RESOLUTIONS: &str = "resolutions/index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const STATIC: &str = "static/";
+/// A resolution's Akoma Ntoso XML, beside its page.
+pub const AKN_FILE: &str = "akn.xml";
 
 /// `../` once per directory in `page` (a path from the site root): the prefix that
 /// turns a root-relative path into a link from `page`.

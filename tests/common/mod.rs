@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod akn_tools;
+
 use std::path::PathBuf;
 
 /// The shared corpus of real resolution texts, beside the repository.
