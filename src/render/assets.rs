@@ -10,6 +10,8 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &[u8])] = &[
     ("plenary.css", include_bytes!("../../static/plenary.css")),
     ("plenary.js", include_bytes!("../../static/plenary.js")),
+    ("annotations.css", include_bytes!("../../static/annotations.css")),
+    ("annotations.js", include_bytes!("../../static/annotations.js")),
 ];
 
 /// Every asset by its path under static/ (`plenary.css`, `img/logo.svg`).

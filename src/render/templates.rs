@@ -19,6 +19,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("session.html", include_str!("../../templates/session.html")),
     ("resolution.html", include_str!("../../templates/resolution.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("annotations.html", include_str!("../../templates/annotations.html")),
+    ("resolution_annotations.html", include_str!("../../templates/resolution_annotations.html")),
+    ("source.html", include_str!("../../templates/source.html")),
 ];
 
 /// Compiled templates.
