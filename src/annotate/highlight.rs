@@ -13,7 +13,7 @@
 use std::sync::LazyLock;
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet};
+use syntect::parsing::{SyntaxDefinition, SyntaxReference, SyntaxSet, SyntaxSetBuilder};
 use syntect::util::LinesWithEndings;
 
 /// Prefix of every highlighting class (`hl-keyword`, `hl-string`, and `hl-code` on
@@ -28,29 +28,41 @@ pub const LIGHT_THEME: &str = "InspiredGitHub";
 pub const DARK_THEME: &str = "base16-ocean.dark";
 
 const TOML_SYNTAX: &str = include_str!("../../syntaxes/TOML.sublime-syntax");
+const PLENARY_MARKDOWN_SYNTAX: &str = include_str!("../../syntaxes/PlenaryMarkdown.sublime-syntax");
+/// The language name of the structured Markdown body (docs/format.md).
+pub const PLENARY_MARKDOWN: &str = "plenary-markdown";
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(|| {
-    let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
-    // Tested in this module; were it ever broken, TOML would just stay plain.
-    if let Ok(toml) = SyntaxDefinition::load_from_str(TOML_SYNTAX, true, Some("TOML")) {
-        builder.add(toml);
+/// syntect's own syntaxes, from its precompiled dump (fast to load).
+static DEFAULTS: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// The syntaxes Plenary adds, compiled on their own: rebuilding the default set with
+/// them would cost a third of a second per build.
+static EXTRAS: LazyLock<SyntaxSet> = LazyLock::new(|| {
+    let mut builder = SyntaxSetBuilder::new();
+    // Tested in this module; were one ever broken, its language would just stay plain.
+    for (name, src) in [("TOML", TOML_SYNTAX), ("Plenary Markdown", PLENARY_MARKDOWN_SYNTAX)] {
+        if let Ok(syntax) = SyntaxDefinition::load_from_str(src, true, Some(name)) {
+            builder.add(syntax);
+        }
     }
     builder.build()
 });
 
-/// The syntax for a code fence's language name, if syntect knows it.
-fn syntax_for(lang: &str) -> Option<&'static SyntaxReference> {
+/// The syntax for a code fence's language name, and the set it belongs to.
+fn syntax_for(lang: &str) -> Option<(&'static SyntaxReference, &'static SyntaxSet)> {
     let lang = lang.trim().to_ascii_lowercase();
-    let set = &*SYNTAXES;
-    match lang.as_str() {
+    let (defaults, extras) = (&*DEFAULTS, &*EXTRAS);
+    let found = match lang.as_str() {
         "" => None,
-        "sh" | "shell" | "bash" | "zsh" | "console" | "shell-session" => set.find_syntax_by_extension("sh"),
-        "xml" | "akn" | "akoma-ntoso" => set.find_syntax_by_extension("xml"),
-        "md" | "markdown" => set.find_syntax_by_extension("md"),
-        "toml" => set.find_syntax_by_name("TOML"),
-        "json" => set.find_syntax_by_extension("json"),
-        other => set.find_syntax_by_token(other),
-    }
+        "sh" | "shell" | "bash" | "zsh" | "console" | "shell-session" => defaults.find_syntax_by_extension("sh"),
+        "xml" | "akn" | "akoma-ntoso" => defaults.find_syntax_by_extension("xml"),
+        "md" | "markdown" => defaults.find_syntax_by_extension("md"),
+        "json" => defaults.find_syntax_by_extension("json"),
+        "toml" => return extras.find_syntax_by_name("TOML").map(|s| (s, extras)),
+        PLENARY_MARKDOWN => return extras.find_syntax_by_name("Plenary Markdown").map(|s| (s, extras)),
+        other => defaults.find_syntax_by_token(other),
+    };
+    found.map(|s| (s, defaults))
 }
 
 /// Whether `lang` is a language this build highlights.
@@ -61,8 +73,8 @@ pub fn knows(lang: &str) -> bool {
 /// `code` as highlighted HTML (spans only, no `<pre>`), or `None` when the language
 /// is unknown or the syntax fails on the input.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    let syntax = syntax_for(lang)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
+    let (syntax, set) = syntax_for(lang)?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
     for line in LinesWithEndings::from(code) {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
@@ -108,9 +120,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn toml_syntax_loads() {
+    fn own_syntaxes_load() {
         assert!(SyntaxDefinition::load_from_str(TOML_SYNTAX, true, Some("TOML")).is_ok());
-        assert!(knows("toml"));
+        assert!(SyntaxDefinition::load_from_str(PLENARY_MARKDOWN_SYNTAX, true, Some("Plenary Markdown")).is_ok());
+        assert!(knows("toml") && knows(PLENARY_MARKDOWN));
+    }
+
+    #[test]
+    fn structured_markdown_is_highlighted() {
+        let md = "## II. Title {#sec-II}\n\n{#II-op5} 5. *Calls upon* all \\[States\\][^3] **now**\n\n{#op7a} (a) Text\n\n[^3]: Note.\n";
+        let html = highlight(md, PLENARY_MARKDOWN).unwrap();
+        for class in [
+            "hl-markup hl-heading",
+            "hl-entity hl-name hl-tag hl-anchor",
+            "hl-constant hl-numeric hl-label",
+            "hl-markup hl-italic",
+            "hl-markup hl-bold",
+            "hl-constant hl-other hl-footnote",
+            "hl-constant hl-character hl-escape",
+        ] {
+            assert!(html.contains(class), "no {class} in {html}");
+        }
+        assert!(html.contains(">(a)</span>"), "{html}");
     }
 
     #[test]

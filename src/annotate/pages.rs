@@ -5,7 +5,8 @@
 //! - the index of all annotations, `annotations/index.html` (`annotations.html`):
 //!   [`Index`], by resolution and by tag;
 //! - `<symbol>/source.html` (`source.html`): [`SourceCtx`], the structured Markdown
-//!   with its TOML front matter and Markdown body highlighted by syntect.
+//!   with its TOML front matter and Markdown body highlighted by syntect (the body
+//!   with `syntaxes/PlenaryMarkdown.sublime-syntax`).
 //!
 //! **In**: [`Annotations`] and the site's resolutions. **Out**: serializable,
 //! sorted contexts (paths from the site root; templates prefix `{{ root }}`).
@@ -180,7 +181,7 @@ pub fn source_ctx(source: &Source) -> SourceCtx {
         "<pre class=\"{} source-code\"><code class=\"language-markdown\">{}{}</code></pre>\n",
         highlight::PRE_CLASS,
         part(front, "toml"),
-        part(body, "markdown")
+        part(body, highlight::PLENARY_MARKDOWN)
     );
     let m = &source.resolution.meta;
     SourceCtx {
@@ -217,7 +218,7 @@ mod tests {
         };
         let ctx = source_ctx(&source);
         assert!(ctx.html.contains("hl-entity hl-name hl-tag hl-key hl-toml"), "{}", ctx.html);
-        assert!(ctx.html.contains("hl-markdown"), "{}", ctx.html);
+        assert!(ctx.html.contains("hl-entity hl-name hl-tag hl-anchor"), "{}", ctx.html);
         assert_eq!(ctx.file, "A/RES/1/1.md");
         assert_eq!(ctx.lines, 8);
     }
