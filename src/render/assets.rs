@@ -12,6 +12,8 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
     ("plenary.js", include_bytes!("../../static/plenary.js")),
     ("search.css", include_bytes!("../../static/search.css")),
     ("search.js", include_bytes!("../../static/search.js")),
+    ("annotations.css", include_bytes!("../../static/annotations.css")),
+    ("annotations.js", include_bytes!("../../static/annotations.js")),
 ];
 
 /// Every asset by its path under static/ (`plenary.css`, `img/logo.svg`).

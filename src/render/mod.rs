@@ -24,6 +24,7 @@ pub mod urls;
 pub use extra::{ExtraPage, NavEntry};
 pub use inline::{Link, LinkTarget, Linker, Links, NoLinks};
 
+use crate::annotate;
 use crate::site::{display_path, Site};
 use anyhow::Context as _;
 use pages::{Collection, PageCtx, SiteCtx, Summary};
@@ -89,6 +90,9 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
     let discover = discover::Prepared::new(site);
     let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav, discover: &discover };
     let mut out = Rendered::default();
+    out.files
+        .insert(format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE), annotate::highlight::css().into_bytes());
+    out.warnings.extend(site.annotations.warnings.iter().cloned());
     for (name, bytes) in assets {
         out.files.insert(format!("{}{name}", urls::STATIC), bytes);
     }
@@ -114,6 +118,12 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
     listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", &|ctx| ctx.insert("collection", &collection))?;
     for session in &collection.sessions {
         listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
+    }
+    if !site.annotations.is_empty() {
+        let index = annotate::pages::index(&site.annotations, &site.resolutions);
+        listing(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", &|ctx| {
+            ctx.insert("annotations", &index)
+        })?;
     }
     listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
     listing(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
@@ -161,6 +171,9 @@ impl Renderer<'_> {
             .then(|| format!("{}{}", self.site_ctx.base_url, path.strip_suffix("index.html").unwrap_or(path)));
         ctx.insert("page", &PageCtx { path: path.to_string(), title: title.to_string(), canonical });
         ctx.insert("discover_head", &discover::jsonld::page_head(path, title, &self.site_ctx));
+        if !self.site.annotations.is_empty() {
+            ctx.insert("annotations_index", annotate::pages::INDEX_PAGE);
+        }
         ctx
     }
 
@@ -183,19 +196,29 @@ impl Renderer<'_> {
         let dir = urls::resolution_dir(&res.meta.symbol).with_context(|| source.display.clone())?;
         let path = format!("{dir}index.html");
         let mut linker = links.for_document(res);
-        let doc = document::render(res, &path, linker.as_mut(), self.site.config.contents_min_paragraphs);
+        let mut doc = document::render(res, &path, linker.as_mut(), self.site.config.contents_min_paragraphs);
+        let notes = self.site.annotations.for_resolution(&res.meta.symbol);
+        annotate::attach::attach(&mut doc.body, &mut doc.footnotes, &notes, &path);
         let warnings = doc.warnings.iter().map(|w| format!("{}: {w}", source.display)).collect();
         let neighbour =
             |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
         let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
         let head = self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection);
+        let notes_ctx = annotate::pages::resolution_notes(&notes);
         let html = self.page(&path, "resolution.html", &title, &|ctx| {
             ctx.insert("res", &ctx_res);
             ctx.insert("discover_head", &head);
+            ctx.insert("annotations", &notes_ctx);
             links.page_context(res, ctx);
         })?;
+        let source_path = format!("{dir}{}", annotate::pages::SOURCE_FILE);
+        let source_ctx = annotate::pages::source_ctx(source);
+        let source_title = format!("Source of {}", res.meta.symbol);
+        let source_html =
+            self.page(&source_path, "source.html", &source_title, &|ctx| ctx.insert("source", &source_ctx))?;
         let files = vec![
+            (source_path.clone(), source_html.into_bytes()),
             (path.clone(), html.into_bytes()),
             (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
             (format!("{dir}index.md"), source.markdown.clone().into_bytes()),

@@ -24,6 +24,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("series.html", include_str!("../../templates/series.html")),
     ("series_index.html", include_str!("../../templates/series_index.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("annotations.html", include_str!("../../templates/annotations.html")),
+    ("resolution_annotations.html", include_str!("../../templates/resolution_annotations.html")),
+    ("source.html", include_str!("../../templates/source.html")),
 ];
 
 /// Compiled templates.

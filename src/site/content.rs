@@ -1,5 +1,5 @@
 //! The content directory: every `.md` file under it is one resolution in structured
-//! Markdown. Files are read in a stable order, loaded with `markdown::load`, and
+//! Markdown (except annotation files, `*.notes.md`: see `annotate`). Files are read in a stable order, loaded with `markdown::load`, and
 //! checked for duplicate symbols and symbols that cannot be a path.
 //!
 //! **In**: the content directory. **Out**: [`Source`]s sorted by [`symbol_sort_key`],
@@ -29,6 +29,9 @@ pub fn load_dir(dir: &Path, shown: &Path) -> anyhow::Result<Vec<Source>> {
         let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", shown.display()))?;
         let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
         if hidden || !entry.file_type().is_file() || entry.path().extension() != Some(std::ffi::OsStr::new("md")) {
+            continue;
+        }
+        if crate::annotate::is_notes_file(entry.path()) {
             continue;
         }
         files.push(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf());

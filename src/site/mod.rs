@@ -22,6 +22,8 @@ pub struct Site {
     pub config: Config,
     /// Every resolution, sorted by [`symbol_sort_key`].
     pub resolutions: Vec<Source>,
+    /// The editors' notes on them (`*.notes.md` beside the resolutions).
+    pub annotations: crate::annotate::Annotations,
 }
 
 impl Site {
@@ -40,7 +42,15 @@ impl Site {
         }
         let resolutions = content::load_dir(&content, &display_path(root, &config.content_dir))
             .with_context(|| "the content could not be loaded")?;
-        Ok(Site { root: root.to_path_buf(), config, resolutions })
+        let static_dir = Some(root.join("static")).filter(|p| p.is_dir());
+        let annotations = crate::annotate::load(
+            &content,
+            &display_path(root, &config.content_dir),
+            &resolutions,
+            static_dir.as_deref(),
+        )
+        .with_context(|| "the annotations could not be loaded")?;
+        Ok(Site { root: root.to_path_buf(), config, resolutions, annotations })
     }
 
     pub fn content_dir(&self) -> PathBuf {
