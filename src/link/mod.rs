@@ -28,6 +28,7 @@
 
 pub mod cited;
 pub mod index;
+pub mod lineage;
 pub mod pages;
 pub mod paths;
 pub mod resolve;
@@ -56,6 +57,7 @@ pub struct Corpus {
     links: Vec<HashMap<String, Vec<PlacedLink>>>,
     cited_by: CitedBy,
     series: SeriesSet,
+    lineages: lineage::Lineages,
     stats: LinkStats,
 }
 
@@ -101,6 +103,7 @@ impl Corpus {
         let links = occurrences.iter().map(|found| placed_links(found, &meta)).collect();
         let cited_by = CitedBy::new(resolutions, &occurrences);
         let series = SeriesSet::new(resolutions);
+        let lineages = lineage::Lineages::new(resolutions, &series);
         let mut stats = LinkStats { works: cited_by.works.len(), series: series.list.len(), ..LinkStats::default() };
         for occurrence in occurrences.iter().flatten() {
             stats.citations += 1;
@@ -113,7 +116,7 @@ impl Corpus {
                 Destination::Here(_) => stats.internal += 1,
             }
         }
-        Corpus { index, meta, links, cited_by, series, stats }
+        Corpus { index, meta, links, cited_by, series, lineages, stats }
     }
 
     pub fn stats(&self) -> LinkStats {
@@ -179,11 +182,23 @@ impl Links for Corpus {
     fn page_context(&self, res: &Resolution, ctx: &mut tera::Context) {
         if let Some(doc) = self.index.find(&res.meta.symbol) {
             ctx.insert("xref", &self.xref(doc));
+            let page = crate::render::urls::resolution_page(&res.meta.symbol).unwrap_or_default();
+            if let Some(lineage) = self.lineages.page_context(doc, &page) {
+                ctx.insert("lineage", &lineage);
+            }
         }
     }
 
     fn pages(&self) -> Vec<ExtraPage> {
-        self.extra_pages()
+        let mut pages = self.extra_pages();
+        pages.extend(self.lineages.pages());
+        pages
+    }
+
+    fn decorate(&self, res: &Resolution, page: &str, body: &mut String) {
+        if let Some(doc) = self.index.find(&res.meta.symbol) {
+            self.lineages.decorate(doc, page, body);
+        }
     }
 }
 

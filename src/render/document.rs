@@ -17,8 +17,18 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// Ids the page templates use around the document; no document id may take them.
-pub const PAGE_IDS: &[&str] =
-    &["main-content", "contents", "contents-title", "notes", "notes-title", "masthead", "cited-by", "cited-by-title"];
+pub const PAGE_IDS: &[&str] = &[
+    "main-content",
+    "contents",
+    "contents-title",
+    "notes",
+    "notes-title",
+    "masthead",
+    "cited-by",
+    "cited-by-title",
+    "changes",
+    "changes-title",
+];
 
 /// A rendered resolution.
 #[derive(Debug, Clone, Default)]

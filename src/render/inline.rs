@@ -63,6 +63,10 @@ pub trait Links: Sync {
     fn pages(&self) -> Vec<super::extra::ExtraPage> {
         Vec::new()
     }
+
+    /// Adds to the rendered body of the page `page` of `res` (the citation linker adds,
+    /// after each paragraph, what changed since the previous version of its series).
+    fn decorate(&self, _res: &Resolution, _page: &str, _body: &mut String) {}
 }
 
 /// Links nothing (the default until citation linking is plugged in).

@@ -197,6 +197,7 @@ impl Renderer<'_> {
         let path = format!("{dir}index.html");
         let mut linker = links.for_document(res);
         let mut doc = document::render(res, &path, linker.as_mut(), self.site.config.contents_min_paragraphs);
+        links.decorate(res, &path, &mut doc.body);
         let notes = self.site.annotations.for_resolution(&res.meta.symbol);
         annotate::attach::attach(&mut doc.body, &mut doc.footnotes, &notes, &path);
         let warnings = doc.warnings.iter().map(|w| format!("{}: {w}", source.display)).collect();

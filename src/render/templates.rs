@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("documents.html", include_str!("../../templates/documents.html")),
     ("series.html", include_str!("../../templates/series.html")),
     ("series_index.html", include_str!("../../templates/series_index.html")),
+    ("compare.html", include_str!("../../templates/compare.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("annotations.html", include_str!("../../templates/annotations.html")),
     ("resolution_annotations.html", include_str!("../../templates/resolution_annotations.html")),

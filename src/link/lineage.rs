@@ -1,0 +1,355 @@
+//! Series lineage on the site: what each version of a series changed.
+//!
+//! **In**: the resolutions (site order) and their series. **Out**: for every
+//! resolution that has a previous version, the alignment of its paragraphs with that
+//! version (`lineage::history` over the whole chain, one pass per series) and each
+//! paragraph's history (the first version in which its language appears); and the
+//! comparison pages of pairs of versions. The renderer gets, per paragraph, a line
+//! saying "unchanged since", "changed since" (with the word-level diff) or "new",
+//! inserted after the paragraph's own text; the page gets the list of paragraphs
+//! the previous version had and this one dropped; comparison pages show two versions
+//! side by side.
+//!
+//! Comparison pages exist for every pair of versions of a series of up to
+//! [`ALL_PAIRS_UP_TO`] members, and for longer series for each version against the
+//! previous one and against the latest, so their number stays linear.
+
+use super::series::SeriesSet;
+use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
+use crate::model::{Resolution, Visit};
+use crate::render::html::{escape, fragment};
+use crate::render::{urls, ExtraPage};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Series longer than this get comparison pages for neighbours and against the latest only.
+pub const ALL_PAIRS_UP_TO: usize = 12;
+
+/// What changed in one resolution since the previous version of its series.
+#[derive(Debug)]
+struct Changes {
+    previous: String,
+    current: String,
+    alignment: Alignment,
+    /// Texts of the previous version's paragraphs this one dropped.
+    removed_texts: HashMap<String, String>,
+    /// Paragraph id → its history along the series.
+    history: HashMap<String, ParagraphHistory>,
+}
+
+/// Two versions compared on a page of their own.
+#[derive(Debug)]
+struct Comparison {
+    older: usize,
+    newer: usize,
+    alignment: Alignment,
+}
+
+/// One series' changes (per member resolution) and comparisons.
+type SeriesLineage = (Vec<(usize, Changes)>, Vec<Comparison>);
+
+/// Lineage of every series of the collection.
+#[derive(Debug, Default)]
+pub struct Lineages {
+    changes: Vec<Option<Changes>>,
+    pages: Vec<ExtraPage>,
+}
+
+/// The comparison page of two versions: `series/compare/<older>--<newer>/index.html`.
+pub fn comparison_page(older: &str, newer: &str) -> String {
+    let slug = |s: &str| s.replace(['/', '(', ')'], "-").trim_matches('-').to_string();
+    format!("series/compare/{}--{}/index.html", slug(older), slug(newer))
+}
+
+impl Lineages {
+    pub fn new(resolutions: &[&Resolution], series: &SeriesSet) -> Lineages {
+        let per_series: Vec<SeriesLineage> = series
+            .list
+            .par_iter()
+            .map(|s| {
+                let chain: Vec<&Resolution> = s.members.iter().map(|&m| resolutions[m]).collect();
+                let history = lineage::history(&chain);
+                let mut changes = Vec::new();
+                for (k, alignment) in history.alignments.iter().enumerate() {
+                    let history =
+                        history.paragraphs[k + 1].iter().map(|p| (p.id.clone(), p.clone())).collect::<HashMap<_, _>>();
+                    let texts = paragraph_texts(chain[k]);
+                    let removed_texts =
+                        alignment.removed.iter().filter_map(|id| Some((id.clone(), texts.get(id)?.clone()))).collect();
+                    let change = Changes {
+                        previous: chain[k].meta.symbol.clone(),
+                        current: chain[k + 1].meta.symbol.clone(),
+                        alignment: alignment.clone(),
+                        removed_texts,
+                        history,
+                    };
+                    changes.push((s.members[k + 1], change));
+                }
+                let n = s.members.len();
+                let pairs: Vec<(usize, usize)> = (0..n)
+                    .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                    .filter(|&(i, j)| n <= ALL_PAIRS_UP_TO || j == i + 1 || j == n - 1)
+                    .collect();
+                let comparisons = pairs
+                    .into_iter()
+                    .map(|(i, j)| {
+                        let alignment =
+                            if j == i + 1 { history.alignments[i].clone() } else { lineage::align(chain[i], chain[j]) };
+                        Comparison { older: s.members[i], newer: s.members[j], alignment }
+                    })
+                    .collect();
+                (changes, comparisons)
+            })
+            .collect();
+        let mut out = Lineages { changes: (0..resolutions.len()).map(|_| None).collect(), pages: Vec::new() };
+        for (changes, comparisons) in per_series {
+            for (doc, change) in changes {
+                out.changes[doc] = Some(change);
+            }
+            out.pages.extend(comparisons.iter().map(|c| comparison_page_of(c, resolutions)));
+        }
+        out
+    }
+
+    /// Inserts, after each paragraph's own text on the page of resolution `doc`, what
+    /// became of it since the previous version.
+    pub fn decorate(&self, doc: usize, page: &str, body: &mut String) {
+        let Some(change) = self.changes.get(doc).and_then(Option::as_ref) else { return };
+        let previous = &change.previous;
+        let previous_page = urls::resolution_page(previous).unwrap_or_default();
+        let to_previous = urls::relative(page, &previous_page);
+        let mut edits: Vec<(usize, String)> = Vec::new();
+        for p in &change.alignment.paragraphs {
+            let Some(at) = after_own_text(body, &p.id) else { continue };
+            let history = change.history.get(&p.id);
+            edits.push((at, status_html(&p.status, previous, &to_previous, history, page)));
+        }
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        for (at, html) in edits {
+            body.insert_str(at, &html);
+        }
+    }
+
+    /// Template data for the resolution page of `doc` (`lineage`), if it has a
+    /// previous version.
+    pub fn page_context(&self, doc: usize, page: &str) -> Option<LineageCtx> {
+        let change = self.changes.get(doc)?.as_ref()?;
+        let previous_page = urls::resolution_page(&change.previous).ok()?;
+        let removed = change
+            .alignment
+            .removed
+            .iter()
+            .map(|id| RemovedCtx {
+                id: id.clone(),
+                url: format!("{}#{}", urls::relative(page, &previous_page), fragment(id)),
+                text: change.removed_texts.get(id).cloned().unwrap_or_default(),
+            })
+            .collect();
+        let counts = Counts::of(&change.alignment);
+        let compare = comparison_page(&change.previous, &change.current);
+        Some(LineageCtx {
+            previous: change.previous.clone(),
+            previous_url: urls::relative(page, &previous_page),
+            compare_url: urls::relative(page, &compare),
+            unchanged: counts.unchanged,
+            changed: counts.changed,
+            new: counts.new,
+            removed,
+        })
+    }
+
+    /// The comparison pages.
+    pub fn pages(&self) -> Vec<ExtraPage> {
+        self.pages.clone()
+    }
+}
+
+fn comparison_page_of(c: &Comparison, resolutions: &[&Resolution]) -> ExtraPage {
+    let (older, newer) = (resolutions[c.older], resolutions[c.newer]);
+    let path = comparison_page(&older.meta.symbol, &newer.meta.symbol);
+    let ctx = compare_ctx(c, older, newer, &path);
+    let mut context = tera::Context::new();
+    context.insert("compare", &ctx);
+    ExtraPage {
+        title: format!("{} compared with {}", newer.meta.symbol, older.meta.symbol),
+        path,
+        template: "compare.html".into(),
+        context,
+        nav_label: None,
+    }
+}
+
+/// The byte position just after the `</p>` that ends the own text of the element
+/// with id `id` (before its sub-paragraphs).
+fn after_own_text(html: &str, id: &str) -> Option<usize> {
+    let needle = format!(" id=\"{}\"", escape(id));
+    let at = html.find(&needle)?;
+    let end = at + html[at..].find("</p>")? + "</p>".len();
+    Some(end)
+}
+
+fn status_html(
+    status: &Status,
+    previous: &str,
+    to_previous: &str,
+    history: Option<&ParagraphHistory>,
+    page: &str,
+) -> String {
+    let link = |id: &str| {
+        format!("<a href=\"{}#{}\">{} {}</a>", escape(to_previous), fragment(id), escape(previous), escape(id))
+    };
+    // Along a longer chain: every version the language went through, oldest first.
+    let origin = history
+        .filter(|h| h.chain.len() > 2)
+        .map(|h| {
+            let steps: Vec<String> = h
+                .chain
+                .iter()
+                .map(|v| {
+                    let url = urls::resolution_page(&v.symbol).map(|p| urls::relative(page, &p)).unwrap_or_default();
+                    format!(
+                        "<a href=\"{}#{}\">{} {}</a>",
+                        escape(&url),
+                        fragment(&v.id),
+                        escape(&v.symbol),
+                        escape(&v.id)
+                    )
+                })
+                .collect();
+            format!(" Its language goes back to {}: {}.", escape(&h.origin.symbol), steps.join(" → "))
+        })
+        .unwrap_or_default();
+    match status {
+        Status::Unchanged { previous: id, .. } => {
+            format!("<p class=\"lineage lineage-same\">Unchanged since {}.{origin}</p>\n", link(id))
+        }
+        Status::Changed { previous: id, diff, .. } => format!(
+            "<details class=\"lineage lineage-changed\"><summary>Changed since {}</summary><p class=\"diff\">{}</p>{}</details>\n",
+            link(id),
+            diff_html(diff),
+            if origin.is_empty() { String::new() } else { format!("<p>{}</p>", origin.trim_start()) }
+        ),
+        Status::New => format!("<p class=\"lineage lineage-new\">New since {}.</p>\n", escape(previous)),
+    }
+}
+
+/// A word-level diff: deletions struck through, insertions underlined.
+pub fn diff_html(diff: &[DiffOp]) -> String {
+    diff.iter()
+        .map(|op| match op {
+            DiffOp::Equal(t) => escape(t),
+            DiffOp::Insert(t) => format!("<ins>{}</ins>", escape(t)),
+            DiffOp::Delete(t) => format!("<del>{}</del>", escape(t)),
+        })
+        .collect()
+}
+
+fn paragraph_texts(res: &Resolution) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    res.visit(|v| {
+        if let Visit::Paragraph(p) = v {
+            out.insert(p.id.clone(), p.text.to_plain());
+        }
+    });
+    out
+}
+
+#[derive(Default)]
+struct Counts {
+    unchanged: usize,
+    changed: usize,
+    new: usize,
+}
+
+impl Counts {
+    fn of(alignment: &Alignment) -> Counts {
+        let mut c = Counts::default();
+        for p in &alignment.paragraphs {
+            match p.status {
+                Status::Unchanged { .. } => c.unchanged += 1,
+                Status::Changed { .. } => c.changed += 1,
+                Status::New => c.new += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The `lineage` data of a resolution page.
+#[derive(Debug, Serialize)]
+pub struct LineageCtx {
+    pub previous: String,
+    pub previous_url: String,
+    pub compare_url: String,
+    pub unchanged: usize,
+    pub changed: usize,
+    pub new: usize,
+    pub removed: Vec<RemovedCtx>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RemovedCtx {
+    pub id: String,
+    pub url: String,
+    pub text: String,
+}
+
+/// The `compare` data of a comparison page: rows of the two versions side by side.
+#[derive(Debug, Serialize)]
+struct CompareCtx {
+    older: String,
+    newer: String,
+    older_url: String,
+    newer_url: String,
+    rows: Vec<RowCtx>,
+}
+
+#[derive(Debug, Serialize)]
+struct RowCtx {
+    older_id: Option<String>,
+    newer_id: Option<String>,
+    older_html: String,
+    /// The newer text, with the word-level diff when the row pairs two paragraphs.
+    newer_html: String,
+    status: &'static str,
+}
+
+fn compare_ctx(c: &Comparison, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
+    let older_texts = paragraph_texts(older);
+    let newer_texts = paragraph_texts(newer);
+    let statuses: HashMap<&str, &Status> = c.alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
+    let older_page = urls::resolution_page(&older.meta.symbol).unwrap_or_default();
+    let newer_page = urls::resolution_page(&newer.meta.symbol).unwrap_or_default();
+    let rows = c
+        .alignment
+        .rows
+        .iter()
+        .map(|row| {
+            let text = |texts: &HashMap<String, String>, id: &Option<String>| {
+                id.as_ref().and_then(|id| texts.get(id)).map(|t| escape(t)).unwrap_or_default()
+            };
+            let status = row.current.as_deref().and_then(|id| statuses.get(id).copied());
+            let (newer_html, status) = match status {
+                Some(Status::Changed { diff, .. }) => (diff_html(diff), "changed"),
+                Some(Status::Unchanged { .. }) => (text(&newer_texts, &row.current), "unchanged"),
+                Some(Status::New) => (text(&newer_texts, &row.current), "new"),
+                None => (String::new(), "removed"),
+            };
+            RowCtx {
+                older_id: row.previous.clone(),
+                newer_id: row.current.clone(),
+                older_html: text(&older_texts, &row.previous),
+                newer_html,
+                status,
+            }
+        })
+        .collect();
+    CompareCtx {
+        older: older.meta.symbol.clone(),
+        newer: newer.meta.symbol.clone(),
+        older_url: urls::relative(page, &older_page),
+        newer_url: urls::relative(page, &newer_page),
+        rows,
+    }
+}

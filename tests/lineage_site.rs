@@ -1,0 +1,60 @@
+//! Series lineage on the built site: each paragraph of A/RES/61/183 says what became
+//! of it since A/RES/57/174 (unchanged, changed with a word-level diff, new), the page
+//! lists what 57/174 had and 61/183 dropped, and the comparison page shows both texts
+//! side by side. Read back with a real HTML parser.
+
+mod build_support;
+
+use build_support::*;
+use scraper::{Html, Selector};
+
+fn page(files: &std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> Html {
+    Html::parse_document(std::str::from_utf8(files.get(path).unwrap_or_else(|| panic!("{path} built"))).unwrap())
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+#[test]
+fn paragraphs_say_what_changed_since_the_previous_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    build(&repo(), &out).unwrap();
+    let files = tree(&out);
+    let doc = page(&files, "A/RES/61/183/index.html");
+    // op1 repeats 57/174 I.1 and adds the principles of equal rights and mutual respect.
+    let op1 = doc.select(&sel("#op1 > details.lineage-changed")).next().expect("op1 changed since 57/174");
+    let summary = op1.select(&sel("summary a")).next().unwrap();
+    assert_eq!(summary.value().attr("href"), Some("../../../../A/RES/57/174/index.html#I-op1"));
+    let inserted: String = op1.select(&sel("ins")).map(|i| i.text().collect::<String>()).collect();
+    assert!(inserted.contains("equal rights and mutual respect"), "{inserted}");
+    // op33 (a)–(d) repeat IV.3 (a)–(d).
+    for (now, then) in [("op33a", "IV-op3a"), ("op33b", "IV-op3b"), ("op33c", "IV-op3c"), ("op33d", "IV-op3d")] {
+        let status = doc.select(&sel(&format!("#{now} > .lineage"))).next().unwrap_or_else(|| panic!("{now}"));
+        let link = status.select(&sel("a")).next().unwrap();
+        assert!(link.value().attr("href").unwrap().ends_with(&format!("#{then}")), "{now} ↔ {then}");
+    }
+    // Every paragraph and sub-paragraph has its line.
+    let paragraphs = doc.select(&sel("div.para")).count();
+    let statuses = doc.select(&sel("div.para > .lineage")).count();
+    assert_eq!(statuses, paragraphs, "each of the {paragraphs} paragraphs says what became of it");
+    // IV.3 (e) of 57/174 has no counterpart: listed as not carried forward.
+    let removed: Vec<String> =
+        doc.select(&sel("#changes .lineage-removed a")).map(|a| a.text().collect::<String>()).collect();
+    assert!(removed.contains(&"IV-op3e".to_string()), "{removed:?}");
+    // The comparison page holds both texts, row by row.
+    let compare_href = doc
+        .select(&sel("#changes a"))
+        .filter_map(|a| a.value().attr("href"))
+        .find(|h| h.contains("compare"))
+        .expect("link to the comparison page");
+    assert_eq!(compare_href, "../../../../series/compare/A-RES-57-174--A-RES-61-183/index.html");
+    let compare = page(&files, "series/compare/A-RES-57-174--A-RES-61-183/index.html");
+    let rows = compare.select(&sel(".compare-table tbody tr")).count();
+    assert!(rows >= 66, "every paragraph of 61/183 has its row: {rows}");
+    assert!(compare.select(&sel("tr.compare-changed ins")).next().is_some());
+    // The older version has no previous one: no lineage there.
+    let older = page(&files, "A/RES/57/174/index.html");
+    assert!(older.select(&sel(".lineage")).next().is_none());
+}
