@@ -10,11 +10,14 @@
 pub mod cite;
 pub mod commands;
 pub mod export;
+pub mod generate;
 pub mod ids;
 pub mod ingest;
 pub mod lineage;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod site;

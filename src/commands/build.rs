@@ -29,7 +29,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         None => crate::site::display_path(&args.root, &site.config.output_dir),
     };
     let start = std::time::Instant::now();
-    let report = render::build(&site, &output, &NoLinks)?;
+    let progress = if args.quiet {
+        crate::progress::Progress::hidden()
+    } else {
+        crate::progress::Progress::new(3 * site.resolutions.len() as u64, "building")
+    };
+    let report = render::build_with_progress(&site, &output, &NoLinks, &|n| progress.inc(n as u64));
+    progress.finish();
+    let report = report?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

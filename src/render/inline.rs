@@ -54,6 +54,13 @@ pub trait Linker {
 /// Makes a [`Linker`] for each document of a build; shared across threads.
 pub trait Links: Sync {
     fn for_document<'a>(&'a self, res: &'a Resolution) -> Box<dyn Linker + 'a>;
+
+    /// Symbols of the other resolutions whose text the page of `res` depends on
+    /// (documents it cites, documents citing it): `plenary serve` renders the page
+    /// again when one of them changes.
+    fn depends_on(&self, _res: &Resolution) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Links nothing (the default until citation linking is plugged in).

@@ -1,0 +1,245 @@
+//! Incremental rendering for `plenary serve`: the site's files kept in memory, and
+//! after a change only the pages whose inputs changed are rendered again.
+//!
+//! **In**: a [`Site`] with a [`Print`] per source (see `site::reload`) and a
+//! [`Links`]. **Out**: every file of the site in [`Incremental::files`], byte for
+//! byte what [`super::render_site`] gives for the same site (tests/incremental.rs
+//! checks it after edits, renames and deletions), and what was rendered again.
+//!
+//! Every page is a *job* with a dependency key: a hash of everything the page is
+//! rendered from. A job whose key is unchanged keeps its files. The keys:
+//!
+//! | page | depends on |
+//! |---|---|
+//! | a resolution (`index.html`, `index.json`, `index.md`) | its text, the mastheads of its neighbours in symbol order, the texts of the resolutions [`Links::depends_on`] names (citations, backlinks) |
+//! | home, index of all resolutions | every masthead |
+//! | a session | the mastheads of its resolutions |
+//! | 404 | nothing but configuration and templates |
+//!
+//! and each also on the configuration and on its template with every template that
+//! template names (`{% extends "base.html" %}`, imports, includes): a template
+//! change renders again the pages that use it. Assets are compared file by file.
+//! The page list mirrors `render_each`: a new kind of page must be added to both.
+
+use super::pages::Collection;
+use super::templates::Templates;
+use super::{assets, urls, Links, Renderer, SiteCtx};
+use crate::site::reload::Print;
+use crate::site::{display_path, Site};
+use anyhow::Context as _;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+/// The rendered site and the key of every page job.
+#[derive(Debug, Default)]
+pub struct Incremental {
+    /// Every file of the site: path from the site root → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    jobs: HashMap<String, Done>,
+    /// Jobs in the order of the last update (for warnings in symbol order).
+    order: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Done {
+    key: u64,
+    files: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// What an update did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// Pages rendered again (or for the first time), by path.
+    pub rendered: Vec<String>,
+    /// Files written or replaced with different bytes, and files removed.
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+enum Kind<'a> {
+    Resolution(usize),
+    Listing { template: &'static str, title: String, what: Listing<'a> },
+}
+
+enum Listing<'a> {
+    Home,
+    Index,
+    Session(&'a super::pages::SessionCtx),
+    NotFound,
+}
+
+struct Job<'a> {
+    id: String,
+    key: u64,
+    kind: Kind<'a>,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental::default()
+    }
+
+    /// Number of pages (HTML pages rendered from templates).
+    pub fn pages(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Warnings of the site's pages, resolutions in symbol order.
+    pub fn warnings(&self) -> Vec<String> {
+        self.order.iter().filter_map(|id| self.jobs.get(id)).flat_map(|d| d.warnings.iter().cloned()).collect()
+    }
+
+    /// Renders what changed since the last update (everything, the first time).
+    /// On error nothing is changed.
+    pub fn update(&mut self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Update> {
+        anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
+        let templates =
+            Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+        let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
+        let collection = Collection::new(site)?;
+        let site_ctx = SiteCtx {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            language: site.config.language.clone(),
+            base_url: site.config.base_url.clone(),
+        };
+        let r = Renderer { site, templates: &templates, site_ctx, collection: &collection };
+        let jobs = plan(site, prints, links, &templates, &collection)?;
+        let stale: Vec<&Job> = jobs.iter().filter(|j| self.jobs.get(&j.id).is_none_or(|d| d.key != j.key)).collect();
+        type Output = (Vec<(String, Vec<u8>)>, Vec<String>);
+        let rendered: Vec<anyhow::Result<Output>> = stale
+            .par_iter()
+            .map(|job| match &job.kind {
+                Kind::Resolution(i) => r.resolution(*i, links),
+                Kind::Listing { template, title, what } => {
+                    let html = r.page(&job.id, template, title, &|ctx| match what {
+                        Listing::Home | Listing::Index => ctx.insert("collection", &collection),
+                        Listing::Session(s) => ctx.insert("session", s),
+                        Listing::NotFound => {}
+                    })?;
+                    Ok((vec![(job.id.clone(), html.into_bytes())], Vec::new()))
+                }
+            })
+            .collect();
+        let mut outputs = Vec::with_capacity(rendered.len());
+        for result in rendered {
+            outputs.push(result?);
+        }
+
+        // Everything rendered: apply.
+        let mut update = Update::default();
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        for (job, (files, warnings)) in stale.iter().zip(outputs) {
+            update.rendered.push(job.id.clone());
+            let paths = files.iter().map(|(p, _)| p.clone()).collect();
+            for (path, bytes) in files {
+                if self.files.get(&path) != Some(&bytes) {
+                    update.changed.push(path.clone());
+                    self.files.insert(path, bytes);
+                }
+            }
+            self.jobs.insert(job.id.clone(), Done { key: job.key, files: paths, warnings });
+        }
+        let live: BTreeSet<&str> = jobs.iter().map(|j| j.id.as_str()).collect();
+        self.jobs.retain(|id, _| live.contains(id.as_str()));
+        for done in self.jobs.values() {
+            wanted.extend(done.files.iter().cloned());
+        }
+        for (name, bytes) in assets {
+            let path = format!("{}{name}", urls::STATIC);
+            if self.files.get(&path) != Some(&bytes) {
+                update.changed.push(path.clone());
+                self.files.insert(path.clone(), bytes);
+            }
+            wanted.insert(path);
+        }
+        let gone: Vec<String> = self.files.keys().filter(|p| !wanted.contains(*p)).cloned().collect();
+        for path in gone {
+            self.files.remove(&path);
+            update.removed.push(path);
+        }
+        self.order = jobs.into_iter().map(|j| j.id).collect();
+        Ok(update)
+    }
+}
+
+/// Every page job of the site with its key.
+fn plan<'a>(
+    site: &Site,
+    prints: &[Print],
+    links: &dyn Links,
+    templates: &Templates,
+    collection: &'a Collection,
+) -> anyhow::Result<Vec<Job<'a>>> {
+    let global = hash(&format!("{:?}", site.config));
+    let template = template_keys(templates);
+    let tkey = |name: &str| template.get(name).copied().unwrap_or(0);
+    let by_symbol: HashMap<&str, usize> =
+        site.resolutions.iter().enumerate().map(|(i, s)| (s.resolution.meta.symbol.as_str(), i)).collect();
+    let meta = |i: Option<usize>| i.and_then(|i| prints.get(i)).map(|p| p.meta);
+    let mut jobs = Vec::with_capacity(site.resolutions.len() + collection.sessions.len() + 3);
+    let resolution_key = tkey("resolution.html");
+    for (i, source) in site.resolutions.iter().enumerate() {
+        let res = &source.resolution;
+        let id = urls::resolution_page(&res.meta.symbol).with_context(|| source.display.clone())?;
+        let deps: Vec<Option<u64>> =
+            links.depends_on(res).iter().map(|s| by_symbol.get(s.as_str()).map(|&j| prints[j].text)).collect();
+        let key = hash(&(global, resolution_key, prints[i].text, meta(i.checked_sub(1)), meta(Some(i + 1)), deps));
+        jobs.push(Job { id, key, kind: Kind::Resolution(i) });
+    }
+    let all: Vec<u64> = prints.iter().map(|p| p.meta).collect();
+    let listing = |id: &str, template: &'static str, title: &str, what: Listing<'a>, deps: u64| Job {
+        id: id.to_string(),
+        key: hash(&(global, tkey(template), deps)),
+        kind: Kind::Listing { template, title: title.to_string(), what },
+    };
+    jobs.push(listing(urls::HOME, "index.html", &site.config.title, Listing::Home, hash(&all)));
+    jobs.push(listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", Listing::Index, hash(&all)));
+    for session in &collection.sessions {
+        let members: Vec<Option<u64>> =
+            session.resolutions.iter().map(|s| meta(by_symbol.get(s.symbol.as_str()).copied())).collect();
+        jobs.push(listing(&session.path, "session.html", &session.label, Listing::Session(session), hash(&members)));
+    }
+    jobs.push(listing(urls::NOT_FOUND, "404.html", "Page not found", Listing::NotFound, 0));
+    Ok(jobs)
+}
+
+/// Template name → hash of its source and of the sources of every template it
+/// names, directly or through others.
+fn template_keys(templates: &Templates) -> HashMap<String, u64> {
+    let names: Vec<&String> = templates.sources.keys().collect();
+    let direct: HashMap<&str, Vec<&str>> = templates
+        .sources
+        .iter()
+        .map(|(name, src)| {
+            let used = names
+                .iter()
+                .filter(|n| *n != &name && (src.contains(&format!("\"{n}\"")) || src.contains(&format!("'{n}'"))))
+                .map(|n| n.as_str())
+                .collect();
+            (name.as_str(), used)
+        })
+        .collect();
+    let mut keys = HashMap::new();
+    for name in &names {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut todo = vec![name.as_str()];
+        while let Some(n) = todo.pop() {
+            if seen.insert(n) {
+                todo.extend(direct.get(n).into_iter().flatten());
+            }
+        }
+        let sources: Vec<(&str, &String)> = seen.iter().map(|n| (*n, &templates.sources[*n])).collect();
+        keys.insert(name.to_string(), hash(&sources));
+    }
+    keys
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
