@@ -76,7 +76,7 @@ impl Plan {
         m.title = match (QUALIFIERS[copy % QUALIFIERS.len()], copy / QUALIFIERS.len()) {
             ("", 0) => m.title.clone(),
             (q, 0) => format!("{} {q}", m.title),
-            (q, n) => format!("{} {q} ({})", m.title, n + 1).replace("  ", " "),
+            (q, n) => format!("{} {q} ({})", m.title, roman(n + 1)).replace("  ", " "),
         };
         if let Some(closing) = &mut res.closing {
             closing.date = format_date(&adopted);
@@ -142,6 +142,13 @@ impl Plan {
         let pool = if h & 1 == 0 { older.div_ceil(100) } else { older };
         i + 1 + ((h >> 1) % pool as u64) as usize
     }
+}
+
+/// `2` → `II` (1–39, enough for copies of a title).
+pub fn roman(n: usize) -> String {
+    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    format!("{}{}", TENS[(n / 10).min(3)], UNITS[n % 10])
 }
 
 /// `51/53`: two runs of digits around one slash.

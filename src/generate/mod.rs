@@ -48,6 +48,16 @@ pub fn generate(
         format!("title = \"Generated collection of {count} resolutions\"\n"),
     )
     .with_context(|| format!("cannot write {}", out.join("plenary.toml").display()))?;
+    // Templates that share a title (a series) are told apart, so titles stay distinct.
+    let mut templates = templates.to_vec();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for t in &mut templates {
+        let n = seen.entry(t.meta.title.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            t.meta.title = format!("{} ({})", t.meta.title, derive::roman(*n));
+        }
+    }
     let plan = derive::Plan::new(count);
     let sizes: Vec<anyhow::Result<u64>> = (0..count)
         .into_par_iter()
