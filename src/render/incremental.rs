@@ -40,6 +40,10 @@ pub struct Incremental {
     jobs: HashMap<String, Done>,
     /// Jobs in the order of the last update (for warnings in symbol order).
     order: Vec<String>,
+    /// The listings' data and the hash of the mastheads it was made from.
+    collection: Option<(u64, Collection)>,
+    /// Asset paths written.
+    assets: BTreeSet<String>,
 }
 
 #[derive(Debug)]
@@ -99,15 +103,33 @@ impl Incremental {
         let templates =
             Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
         let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
-        let collection = Collection::new(site)?;
+        let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
+        let collection = match self.collection.take() {
+            Some((key, c)) if key == mastheads => c,
+            _ => Collection::new(site)?,
+        };
+        let result = self.apply(site, prints, links, &templates, assets, &collection);
+        self.collection = Some((mastheads, collection));
+        result
+    }
+
+    fn apply(
+        &mut self,
+        site: &Site,
+        prints: &[Print],
+        links: &dyn Links,
+        templates: &Templates,
+        assets: BTreeMap<String, Vec<u8>>,
+        collection: &Collection,
+    ) -> anyhow::Result<Update> {
         let site_ctx = SiteCtx {
             title: site.config.title.clone(),
             description: site.config.description.clone(),
             language: site.config.language.clone(),
             base_url: site.config.base_url.clone(),
         };
-        let r = Renderer { site, templates: &templates, site_ctx, collection: &collection };
-        let jobs = plan(site, prints, links, &templates, &collection)?;
+        let r = Renderer { site, templates, site_ctx, collection };
+        let jobs = plan(site, prints, links, templates, collection)?;
         let stale: Vec<&Job> = jobs.iter().filter(|j| self.jobs.get(&j.id).is_none_or(|d| d.key != j.key)).collect();
         type Output = (Vec<(String, Vec<u8>)>, Vec<String>);
         let rendered: Vec<anyhow::Result<Output>> = stale
@@ -116,7 +138,7 @@ impl Incremental {
                 Kind::Resolution(i) => r.resolution(*i, links),
                 Kind::Listing { template, title, what } => {
                     let html = r.page(&job.id, template, title, &|ctx| match what {
-                        Listing::Home | Listing::Index => ctx.insert("collection", &collection),
+                        Listing::Home | Listing::Index => ctx.insert("collection", collection),
                         Listing::Session(s) => ctx.insert("session", s),
                         Listing::NotFound => {}
                     })?;
@@ -131,11 +153,15 @@ impl Incremental {
 
         // Everything rendered: apply.
         let mut update = Update::default();
-        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        let mut gone: BTreeSet<String> = BTreeSet::new();
         for (job, (files, warnings)) in stale.iter().zip(outputs) {
             update.rendered.push(job.id.clone());
-            let paths = files.iter().map(|(p, _)| p.clone()).collect();
+            let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+            if let Some(old) = self.jobs.get(&job.id) {
+                gone.extend(old.files.iter().filter(|f| !paths.contains(f)).cloned());
+            }
             for (path, bytes) in files {
+                gone.remove(&path);
                 if self.files.get(&path) != Some(&bytes) {
                     update.changed.push(path.clone());
                     self.files.insert(path, bytes);
@@ -144,22 +170,30 @@ impl Incremental {
             self.jobs.insert(job.id.clone(), Done { key: job.key, files: paths, warnings });
         }
         let live: BTreeSet<&str> = jobs.iter().map(|j| j.id.as_str()).collect();
-        self.jobs.retain(|id, _| live.contains(id.as_str()));
-        for done in self.jobs.values() {
-            wanted.extend(done.files.iter().cloned());
+        let dropped: Vec<String> = self.jobs.keys().filter(|id| !live.contains(id.as_str())).cloned().collect();
+        for id in dropped {
+            if let Some(done) = self.jobs.remove(&id) {
+                gone.extend(done.files);
+            }
         }
+        let mut asset_paths = BTreeSet::new();
         for (name, bytes) in assets {
             let path = format!("{}{name}", urls::STATIC);
+            gone.remove(&path);
             if self.files.get(&path) != Some(&bytes) {
                 update.changed.push(path.clone());
                 self.files.insert(path.clone(), bytes);
             }
-            wanted.insert(path);
+            asset_paths.insert(path);
         }
-        let gone: Vec<String> = self.files.keys().filter(|p| !wanted.contains(*p)).cloned().collect();
+        gone.extend(self.assets.iter().filter(|p| !asset_paths.contains(*p)).cloned());
+        self.assets = asset_paths;
         for path in gone {
-            self.files.remove(&path);
-            update.removed.push(path);
+            // A file another page or an asset now provides stays.
+            let provided = self.assets.contains(&path) || self.jobs.values().any(|d| d.files.contains(&path));
+            if !provided && self.files.remove(&path).is_some() {
+                update.removed.push(path);
+            }
         }
         self.order = jobs.into_iter().map(|j| j.id).collect();
         Ok(update)

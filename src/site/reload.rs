@@ -75,11 +75,36 @@ impl Loaded {
         let forced: BTreeSet<PathBuf> = touched
             .iter()
             .filter_map(|p| {
-                let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+                let p = p.canonicalize().unwrap_or_else(|_| absolute(p));
                 p.strip_prefix(&dir_abs).ok().map(Path::to_path_buf)
             })
             .collect();
-        let present = super::content::markdown_files(&dir, &shown)?;
+        // The watcher named only Markdown files (each present or deleted): look at those
+        // alone. Anything else (a directory, nothing at all, a file outside content/)
+        // walks the whole directory.
+        let exact = !touched.is_empty()
+            && forced.len() == touched.len()
+            && forced.iter().all(|rel| {
+                let path = dir.join(rel);
+                rel.extension() == Some(std::ffi::OsStr::new("md"))
+                    && !rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                    && (path.is_file() || !path.exists())
+            });
+        let present: Vec<PathBuf> = if exact {
+            let listed: BTreeSet<&PathBuf> = self.site.resolutions.iter().map(|s| &s.path).collect();
+            let mut present: BTreeSet<PathBuf> = listed.into_iter().cloned().collect();
+            present.extend(self.stamps.keys().cloned());
+            for rel in &forced {
+                if dir.join(rel).is_file() {
+                    present.insert(rel.clone());
+                } else {
+                    present.remove(rel);
+                }
+            }
+            present.into_iter().collect()
+        } else {
+            super::content::markdown_files(&dir, &shown)?
+        };
         let mut errors = Vec::new();
         let mut changed = false;
         let present_set: BTreeSet<&PathBuf> = present.iter().collect();
@@ -95,6 +120,9 @@ impl Loaded {
             }
         }
         for rel in &present {
+            if exact && !forced.contains(rel) && self.stamps.contains_key(rel) {
+                continue;
+            }
             let now = stamp(&dir.join(rel));
             if self.stamps.get(rel) == Some(&now) && !forced.contains(rel) {
                 continue;
@@ -158,6 +186,15 @@ fn duplicate_symbols(sources: &[Source]) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// `path` made absolute against the working directory (for paths that no longer exist).
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+    }
 }
 
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
