@@ -27,7 +27,7 @@ fn main() -> anyhow::Result<()> {
     let templates: Vec<_> = plenary::site::content::load_dir(&repo, &repo)?.into_iter().map(|s| s.resolution).collect();
     plenary::generate::generate(&templates, n, &root, &|| {})?;
     let start = Instant::now();
-    let server = plenary::serve::Server::start(&root, 0, false)?;
+    let server = plenary::serve::Server::start(&root, 0, std::env::var_os("PLENARY_SERVE_LOG").is_some())?;
     println!("{n} resolutions: first build (in memory) {:.2?}", start.elapsed());
     let addr = server.addr();
     let mut events = TcpStream::connect(addr)?;

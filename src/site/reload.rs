@@ -14,7 +14,7 @@
 
 use super::content::{compare_symbols, load_file, Source};
 use super::{display_path, Config, Site};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -90,53 +90,29 @@ impl Loaded {
                     && !rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
                     && (path.is_file() || !path.exists())
             });
-        let present: Vec<PathBuf> = if exact {
-            let listed: BTreeSet<&PathBuf> = self.site.resolutions.iter().map(|s| &s.path).collect();
-            let mut present: BTreeSet<PathBuf> = listed.into_iter().cloned().collect();
-            present.extend(self.stamps.keys().cloned());
-            for rel in &forced {
-                if dir.join(rel).is_file() {
-                    present.insert(rel.clone());
-                } else {
-                    present.remove(rel);
-                }
-            }
-            present.into_iter().collect()
-        } else {
-            super::content::markdown_files(&dir, &shown)?
-        };
         let mut errors = Vec::new();
         let mut changed = false;
-        let present_set: BTreeSet<&PathBuf> = present.iter().collect();
-        self.stamps.retain(|p, _| present_set.contains(p));
-        let mut i = 0;
-        while i < self.site.resolutions.len() {
-            if present_set.contains(&self.site.resolutions[i].path) {
-                i += 1;
-            } else {
-                self.site.resolutions.remove(i);
-                self.prints.remove(i);
-                changed = true;
+        if exact {
+            for rel in &forced {
+                changed |= self.reread(&dir, &shown, rel, &mut errors);
             }
-        }
-        for rel in &present {
-            if exact && !forced.contains(rel) && self.stamps.contains_key(rel) {
-                continue;
-            }
-            let now = stamp(&dir.join(rel));
-            if self.stamps.get(rel) == Some(&now) && !forced.contains(rel) {
-                continue;
-            }
-            match load_file(&dir, &shown, rel) {
-                Ok(source) => {
-                    self.stamps.insert(rel.clone(), now);
-                    self.put(source);
+        } else {
+            let present = super::content::markdown_files(&dir, &shown)?;
+            let present_set: HashSet<&std::ffi::OsStr> = present.iter().map(|p| p.as_os_str()).collect();
+            self.stamps.retain(|p, _| present_set.contains(p.as_os_str()));
+            let mut i = 0;
+            while i < self.site.resolutions.len() {
+                if present_set.contains(self.site.resolutions[i].path.as_os_str()) {
+                    i += 1;
+                } else {
+                    self.site.resolutions.remove(i);
+                    self.prints.remove(i);
                     changed = true;
                 }
-                Err(e) => {
-                    // Read again next time, whatever its stamp.
-                    self.stamps.remove(rel);
-                    errors.push(e);
+            }
+            for rel in &present {
+                if self.stamps.get(rel) != Some(&stamp(&dir.join(rel))) || forced.contains(rel) {
+                    changed |= self.reread(&dir, &shown, rel, &mut errors);
                 }
             }
         }
@@ -154,10 +130,45 @@ impl Loaded {
         Ok(())
     }
 
+    /// Reads `rel` again: replaces, adds or (when the file is gone) removes its
+    /// source. Whether the site changed; errors are added to `errors`.
+    fn reread(&mut self, dir: &Path, shown: &Path, rel: &Path, errors: &mut Vec<String>) -> bool {
+        let path = dir.join(rel);
+        if !path.is_file() {
+            self.stamps.remove(rel);
+            return match self.position(rel) {
+                Some(i) => {
+                    self.site.resolutions.remove(i);
+                    self.prints.remove(i);
+                    true
+                }
+                None => false,
+            };
+        }
+        let now = stamp(&path);
+        match load_file(dir, shown, rel) {
+            Ok(source) => {
+                self.stamps.insert(rel.to_path_buf(), now);
+                self.put(source);
+                true
+            }
+            Err(e) => {
+                // Read again next time, whatever its stamp.
+                self.stamps.remove(rel);
+                errors.push(e);
+                false
+            }
+        }
+    }
+
+    fn position(&self, rel: &Path) -> Option<usize> {
+        self.site.resolutions.iter().position(|s| s.path.as_os_str() == rel.as_os_str())
+    }
+
     /// Puts `source` in its place in symbol order, replacing the one from the same file.
     fn put(&mut self, source: Source) {
         let print = Print::of(&source);
-        if let Some(i) = self.site.resolutions.iter().position(|s| s.path == source.path) {
+        if let Some(i) = self.position(&source.path) {
             if self.site.resolutions[i].resolution.meta.symbol == source.resolution.meta.symbol {
                 self.site.resolutions[i] = source;
                 self.prints[i] = print;
