@@ -155,3 +155,21 @@ fn a_broken_file_is_reported_and_picked_up_once_fixed() {
     std::fs::write(root.join(rel), good.replacen("*Reaffirms*", "*Reaffirms once more*", 1)).unwrap();
     s.step("fixed", &[]);
 }
+
+#[test]
+fn the_same_bytes_whatever_the_thread_count() {
+    let site = Site::load(&build_support::repo()).unwrap();
+    let render = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| render_site(&site, &NoLinks).unwrap())
+    };
+    let one = render(1);
+    let four = render(4);
+    assert!(one.files == four.files && one.warnings == four.warnings);
+    let dir = tempfile::tempdir().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    pool.install(|| plenary::render::build(&site, &dir.path().join("out"), &NoLinks)).unwrap();
+    let mut written = build_support::tree(&dir.path().join("out"));
+    written.remove(plenary::render::output::MARKER);
+    assert!(written == one.files, "the streamed build writes what render_site renders");
+}
