@@ -32,7 +32,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let start = std::time::Instant::now();
     let corpus = Corpus::build(&site);
-    let report = render::build(&site, &output, &corpus)?;
+    let progress = if args.quiet {
+        crate::progress::Progress::hidden()
+    } else {
+        crate::progress::Progress::new(3 * site.resolutions.len() as u64, "building")
+    };
+    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64));
+    progress.finish();
+    let report = report?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

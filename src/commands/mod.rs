@@ -1,8 +1,10 @@
 //! Subcommands of the `plenary` CLI, one module each, and their argument types.
 
 pub mod build;
+pub mod generate;
 pub mod import;
 pub mod init;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +25,10 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Create a new site: plenary.toml, content/, templates/, static/.
     Init(init::InitArgs),
+    /// Generate a collection of N resolutions from the bundled ones (for benchmarks).
+    Generate(generate::GenerateArgs),
+    /// Serve the site on 127.0.0.1, rebuilding and reloading pages as files change.
+    Serve(serve::ServeArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -30,5 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(args),
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

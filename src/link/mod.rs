@@ -58,6 +58,9 @@ pub struct Corpus {
     cited_by: CitedBy,
     series: SeriesSet,
     lineages: lineage::Lineages,
+    /// Per resolution: the other resolutions its page is rendered from (those it
+    /// cites, those citing it, the other members of its series), by index.
+    depends: Vec<Vec<usize>>,
     stats: LinkStats,
 }
 
@@ -104,6 +107,26 @@ impl Corpus {
         let cited_by = CitedBy::new(resolutions, &occurrences);
         let series = SeriesSet::new(resolutions);
         let lineages = lineage::Lineages::new(resolutions, &series);
+        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); resolutions.len()];
+        for (doc, found) in occurrences.iter().enumerate() {
+            for occurrence in found {
+                if let Destination::Resolution { doc: cited, .. } = occurrence.destination {
+                    if cited != doc {
+                        depends[doc].push(cited);
+                        depends[cited].push(doc);
+                    }
+                }
+            }
+        }
+        for s in &series.list {
+            for &member in &s.members {
+                depends[member].extend(s.members.iter().copied().filter(|&m| m != member));
+            }
+        }
+        for list in &mut depends {
+            list.sort_unstable();
+            list.dedup();
+        }
         let mut stats = LinkStats { works: cited_by.works.len(), series: series.list.len(), ..LinkStats::default() };
         for occurrence in occurrences.iter().flatten() {
             stats.citations += 1;
@@ -116,7 +139,7 @@ impl Corpus {
                 Destination::Here(_) => stats.internal += 1,
             }
         }
-        Corpus { index, meta, links, cited_by, series, lineages, stats }
+        Corpus { index, meta, links, cited_by, series, lineages, depends, stats }
     }
 
     pub fn stats(&self) -> LinkStats {
@@ -193,6 +216,11 @@ impl Links for Corpus {
         let mut pages = self.extra_pages();
         pages.extend(self.lineages.pages());
         pages
+    }
+
+    fn depends_on(&self, res: &Resolution) -> Vec<String> {
+        let Some(doc) = self.index.find(&res.meta.symbol) else { return Vec::new() };
+        self.depends.get(doc).map_or_else(Vec::new, |list| list.iter().map(|&d| self.meta[d].symbol.clone()).collect())
     }
 
     fn decorate(&self, res: &Resolution, page: &str, body: &mut String) {

@@ -67,6 +67,13 @@ pub trait Links: Sync {
     /// Adds to the rendered body of the page `page` of `res` (the citation linker adds,
     /// after each paragraph, what changed since the previous version of its series).
     fn decorate(&self, _res: &Resolution, _page: &str, _body: &mut String) {}
+
+    /// Symbols of the other resolutions whose text the page of `res` depends on
+    /// (documents it cites, documents citing it): `plenary serve` renders the page
+    /// again when one of them changes.
+    fn depends_on(&self, _res: &Resolution) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Links nothing (the default until citation linking is plugged in).

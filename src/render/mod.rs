@@ -15,6 +15,7 @@ pub mod discover;
 pub mod document;
 pub mod extra;
 pub mod html;
+pub mod incremental;
 pub mod inline;
 pub mod output;
 pub mod pages;
@@ -54,27 +55,58 @@ pub struct BuildReport {
 /// Renders the site and swaps it into `output`; the previous output is left as it
 /// was if anything fails.
 pub fn build(site: &Site, output: &Path, links: &dyn Links) -> anyhow::Result<BuildReport> {
+    build_with_progress(site, output, links, &|_| {})
+}
+
+/// [`build`], calling `progress(n)` as `n` more files are written. Files are
+/// written as they are rendered, from every thread, so the site is never held in
+/// memory as a whole.
+pub fn build_with_progress(
+    site: &Site,
+    output: &Path,
+    links: &dyn Links,
+    progress: &(dyn Fn(usize) + Sync),
+) -> anyhow::Result<BuildReport> {
     let mut protected = vec![site.content_dir()];
     protected.extend(site.templates_dir());
     protected.extend(site.static_dir());
     output::check_location(output, &site.root, &protected)?;
-    let rendered = render_site(site, links)?;
     let out = output::Output::prepare(output)?;
-    for (path, bytes) in &rendered.files {
-        out.write(path, bytes)?;
-    }
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    let rendered = render_each(site, links, &|path, bytes| {
+        out.write(path, &bytes)?;
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        progress(1);
+        Ok(())
+    })?;
     out.commit()?;
     Ok(BuildReport {
         output: output.to_path_buf(),
         resolutions: site.resolutions.len(),
         pages: rendered.pages,
-        files: rendered.files.len() + 1,
+        files: files.into_inner() + 1,
         warnings: rendered.warnings,
     })
 }
 
 /// Renders every page, JSON and Markdown copy and asset of the site into memory.
 pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    let mut rendered = render_each(site, links, &|path, bytes| {
+        files.lock().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?.insert(path.to_string(), bytes);
+        Ok(())
+    })?;
+    rendered.files = files.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+    Ok(rendered)
+}
+
+/// Receives each file of the site (path from the site root, bytes) as it is
+/// rendered, from any thread.
+pub type Sink<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
+
+/// Renders every file of the site into `sink`, resolutions in parallel; the
+/// returned [`Rendered`] has the page count and warnings (in symbol order) but no files.
+pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Result<Rendered> {
     let templates =
         Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
@@ -90,57 +122,76 @@ pub fn render_site(site: &Site, links: &dyn Links) -> anyhow::Result<Rendered> {
     let discover = discover::Prepared::new(site);
     let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav, discover: &discover };
     let mut out = Rendered::default();
-    out.files
-        .insert(format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE), annotate::highlight::css().into_bytes());
     out.warnings.extend(site.annotations.warnings.iter().cloned());
+    // Every path written, for the sitemap and to refuse two files at one path.
+    let written = std::sync::Mutex::new(Vec::<String>::new());
+    let emit = |path: &str, bytes: Vec<u8>| -> anyhow::Result<()> {
+        written.lock().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?.push(path.to_string());
+        sink(path, bytes)
+    };
     for (name, bytes) in assets {
-        out.files.insert(format!("{}{name}", urls::STATIC), bytes);
+        emit(&format!("{}{name}", urls::STATIC), bytes)?;
     }
 
-    let per_resolution: Vec<anyhow::Result<ResolutionFiles>> =
-        (0..site.resolutions.len()).into_par_iter().map(|i| r.resolution(i, links)).collect();
-    for result in per_resolution {
-        let (files, warnings) = result?;
-        out.pages += 1;
-        out.files.extend(files);
-        out.warnings.extend(warnings);
-    }
-
-    let mut listing = |path: &str, template: &str, title: &str, extra: &dyn Fn(&mut tera::Context)| {
+    let listed = std::sync::atomic::AtomicUsize::new(0);
+    let listing = |path: &str, template: &str, title: &str, extra: &dyn Fn(&mut tera::Context)| {
         let html = r.page(path, template, title, extra)?;
-        out.files.insert(path.to_string(), html.into_bytes());
-        out.pages += 1;
+        emit(path, html.into_bytes())?;
+        listed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         anyhow::Ok(())
     };
-    // Only the home and index pages get the whole collection (no page per resolution
-    // serializes it, which would be quadratic).
-    listing(urls::HOME, "index.html", &site.config.title, &|ctx| ctx.insert("collection", &collection))?;
-    listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", &|ctx| ctx.insert("collection", &collection))?;
-    for session in &collection.sessions {
-        listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
-    }
-    if !site.annotations.is_empty() {
-        let index = annotate::pages::index(&site.annotations, &site.resolutions);
-        listing(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", &|ctx| {
-            ctx.insert("annotations", &index)
-        })?;
-    }
-    listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
-    listing(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
-    let extra_html: Vec<anyhow::Result<String>> = extra_pages
-        .par_iter()
-        .map(|p| r.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(p.context.clone())))
-        .collect();
-    for (page, html) in extra_pages.iter().zip(extra_html) {
-        if out.files.insert(page.path.clone(), html?.into_bytes()).is_some() {
-            anyhow::bail!("two pages of the site would be written to {}", page.path);
-        }
+    // The listing pages are rendered on one thread while the others render the resolutions.
+    let (per_resolution, listings) = rayon::join(
+        || -> Vec<anyhow::Result<Vec<String>>> {
+            (0..site.resolutions.len())
+                .into_par_iter()
+                .map(|i| {
+                    let (files, warnings) = r.resolution(i, links)?;
+                    for (path, bytes) in files {
+                        emit(&path, bytes)?;
+                    }
+                    Ok(warnings)
+                })
+                .collect()
+        },
+        || -> anyhow::Result<()> {
+            // Only the home and index pages get the whole collection (no page per
+            // resolution serializes it, which would be quadratic).
+            listing(urls::HOME, "index.html", &site.config.title, &|ctx| ctx.insert("collection", &collection))?;
+            listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", &|ctx| {
+                ctx.insert("collection", &collection)
+            })?;
+            for session in &collection.sessions {
+                listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
+            }
+            listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
+            let (others, pages) = r.other_files(&extra_pages)?;
+            for (path, bytes) in others {
+                emit(&path, bytes)?;
+            }
+            listed.fetch_add(pages, std::sync::atomic::Ordering::Relaxed);
+            Ok(())
+        },
+    );
+    for result in per_resolution {
         out.pages += 1;
+        out.warnings.extend(result?);
     }
-    let extra = discover::site_files(site, &collection, &r.site_ctx, &out.files)?;
-    out.files.extend(extra);
+    listings?;
+    out.pages += listed.into_inner();
+    let mut paths = written.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+    paths.sort_unstable();
+    if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
+        anyhow::bail!("two pages of the site would be written to {}", twice[0]);
+    }
+    for (path, bytes) in discover::site_files(site, &collection, &r.site_ctx, &paths)? {
+        sink(&path, bytes)?;
+    }
     Ok(out)
 }
+
+/// Files as (path from the site root, bytes).
+type Files = Vec<(String, Vec<u8>)>;
 
 /// The files (path, bytes) and warnings of one resolution.
 type ResolutionFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
@@ -156,6 +207,37 @@ struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// The files beyond the resolutions and the listings: the highlighting CSS, the
+    /// annotations index, the search page and the linker's pages (cited documents,
+    /// series, comparisons); with the number of pages among them.
+    fn other_files(&self, extra_pages: &[ExtraPage]) -> anyhow::Result<(Files, usize)> {
+        let mut out = vec![(
+            format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE),
+            annotate::highlight::css().into_bytes(),
+        )];
+        if !self.site.annotations.is_empty() {
+            let index = annotate::pages::index(&self.site.annotations, &self.site.resolutions);
+            let html = self.page(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", &|ctx| {
+                ctx.insert("annotations", &index)
+            })?;
+            out.push((annotate::pages::INDEX_PAGE.to_string(), html.into_bytes()));
+        }
+        let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
+        out.push((discover::SEARCH_PAGE.to_string(), search.into_bytes()));
+        let pages: Vec<anyhow::Result<(String, Vec<u8>)>> = extra_pages
+            .par_iter()
+            .map(|p| {
+                let html = self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(p.context.clone()))?;
+                Ok((p.path.clone(), html.into_bytes()))
+            })
+            .collect();
+        for page in pages {
+            out.push(page?);
+        }
+        let count = out.len() - 1;
+        Ok((out, count))
+    }
+
     fn context(&self, path: &str, title: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_ctx);

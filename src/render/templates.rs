@@ -35,6 +35,8 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file it was read from (overrides only).
     origin: BTreeMap<String, PathBuf>,
+    /// Template name → its source text.
+    pub sources: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -70,7 +72,7 @@ impl Templates {
                 None => anyhow::anyhow!("template error: {chain}"),
             }
         })?;
-        Ok(Templates { tera, origin })
+        Ok(Templates { tera, origin, sources })
     }
 
     /// Renders template `name` for the page at `page`.

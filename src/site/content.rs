@@ -24,18 +24,7 @@ pub struct Source {
 
 /// Loads every Markdown file under `dir`; `shown` is `dir` as messages show it.
 pub fn load_dir(dir: &Path, shown: &Path) -> anyhow::Result<Vec<Source>> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
-        let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", shown.display()))?;
-        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-        if hidden || !entry.file_type().is_file() || entry.path().extension() != Some(std::ffi::OsStr::new("md")) {
-            continue;
-        }
-        if crate::annotate::is_notes_file(entry.path()) {
-            continue;
-        }
-        files.push(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf());
-    }
+    let files = markdown_files(dir, shown)?;
     let loaded: Vec<Result<Source, String>> = {
         use rayon::prelude::*;
         files.par_iter().map(|rel| load_file(dir, shown, rel)).collect()
@@ -65,7 +54,24 @@ pub fn load_dir(dir: &Path, shown: &Path) -> anyhow::Result<Vec<Source>> {
     Ok(sources)
 }
 
-fn load_file(dir: &Path, shown: &Path, rel: &Path) -> Result<Source, String> {
+/// The `.md` files under `dir` (hidden ones skipped), relative to it, in a stable order.
+pub fn markdown_files(dir: &Path, shown: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+        let entry = entry.map_err(|e| anyhow::anyhow!("{}: {e}", shown.display()))?;
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || !entry.file_type().is_file() || entry.path().extension() != Some(std::ffi::OsStr::new("md")) {
+            continue;
+        }
+        if crate::annotate::is_notes_file(entry.path()) {
+            continue;
+        }
+        files.push(entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf());
+    }
+    Ok(files)
+}
+
+pub(crate) fn load_file(dir: &Path, shown: &Path, rel: &Path) -> Result<Source, String> {
     let display = shown.join(rel).display().to_string();
     let bytes = std::fs::read(dir.join(rel)).map_err(|e| format!("{display}: cannot read: {e}"))?;
     let markdown = String::from_utf8(bytes).map_err(|e| {

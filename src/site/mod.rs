@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod content;
+pub mod reload;
 
 pub use config::Config;
 pub use content::{symbol_sort_key, Source};

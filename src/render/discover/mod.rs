@@ -19,7 +19,6 @@ mod xml;
 
 use super::pages::{Collection, SiteCtx};
 use crate::site::Site;
-use std::collections::BTreeMap;
 
 /// The search page, from the site root.
 pub const SEARCH_PAGE: &str = "search/index.html";
@@ -32,11 +31,11 @@ pub fn site_files(
     site: &Site,
     collection: &Collection,
     site_ctx: &SiteCtx,
-    files: &BTreeMap<String, Vec<u8>>,
+    paths: &[String],
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let mut out = search::files(site)?;
     out.extend(feeds::files(site, collection, site_ctx));
-    out.extend(sitemap::files(&site_ctx.base_url, files.keys().map(String::as_str)));
+    out.extend(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)));
     Ok(out)
 }
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Build benchmark: Plenary against Hugo on the same
+# generated collections, plus the time `cp -r` takes to copy Plenary's output (the
+# floor for writing that many bytes). Not part of the tests; see docs/performance.md.
+#
+#   bash benches/build.sh [N...]        # default: 1000 10000 20000
+#   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
+#
+# Generated data goes to $CARGO_TARGET_DIR/bench-build (target/bench-build by default).
+# Needs /usr/bin/time (Debian package `time`) and hugo (Debian package `hugo`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 20000)
+REPS=${REPS:-3}
+TARGET=${CARGO_TARGET_DIR:-target}
+WORK=${BENCH_DIR:-$TARGET/bench-build}
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+
+for tool in /usr/bin/time hugo; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y ${tool##*/}" >&2; exit 1; }
+done
+cargo build --release --quiet
+BIN=$TARGET/release/plenary
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "plenary $($BIN --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2)"
+echo "zola: not measured (not published on crates.io, so \`cargo install zola --locked\` fails; no Debian package)"
+
+# measure LABEL CMD...: runs CMD $REPS times after a clean step; prints "wall_s peak_kb" (median wall, max rss).
+measure() {
+    local clean=$1; shift
+    local walls=() rss=0
+    for _ in $(seq "$REPS"); do
+        eval "$clean"
+        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+            cat "$WORK/stderr.txt" >&2; return 1; }
+        read -r w m <"$WORK/time.txt"
+        walls+=("$w")
+        [ "$m" -gt "$rss" ] && rss=$m
+    done
+    local median
+    median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    echo "$median $rss"
+}
+
+hugo_site() { # N: the generated content as a Hugo site (front matter is TOML already)
+    local n=$1 dir=$WORK/hugo-$1
+    [ -d "$dir/content" ] && return
+    rm -rf "$dir"; mkdir -p "$dir"
+    cp -r benches/hugo/. "$dir/"
+    cp -r "$WORK/site-$n/content" "$dir/content"
+}
+
+printf '\n%-7s %-8s %9s %10s %12s %9s %10s\n' N tool "wall s" pages/s "peak RSS MB" "output MB" "× plenary"
+for n in "${SIZES[@]}"; do
+    if [ ! -f "$WORK/site-$n/.complete" ]; then
+        rm -rf "$WORK/site-$n"
+        "$BIN" generate --quiet --count "$n" --out "$WORK/site-$n"
+        touch "$WORK/site-$n/.complete"
+    fi
+    out=$WORK/out-plenary-$n
+    read -r pw pm < <(measure "rm -rf '$out'" "$BIN" build --quiet --root "$WORK/site-$n" --out "$out")
+    pages=$(find "$out" -name '*.html' | wc -l)
+    size=$(du -sm "$out" | cut -f1)
+    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
+        "$(echo "$pm / 1024" | bc -l)" "$size" 1.00
+    copy=$WORK/out-copy-$n
+    read -r cw _ < <(measure "rm -rf '$copy'" cp -r "$out" "$copy")
+    printf '%-7s %-8s %9.2f %10.0f %12s %9s %10.2f\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - "$size" \
+        "$(echo "$cw / $pw" | bc -l)"
+    rm -rf "$copy"
+    hugo_site "$n"
+    hout=$WORK/out-hugo-$n
+    read -r hw hm < <(measure "rm -rf '$hout'" hugo --quiet --source "$WORK/hugo-$n" --destination "$hout")
+    hpages=$(find "$hout" -name '*.html' | wc -l)
+    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
+        "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)"
+done
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "× plenary: the tool's wall time over Plenary's (above 1: Plenary is faster). Plenary also writes"
+echo "index.json and index.md beside every page; Hugo writes the HTML only."

@@ -1,0 +1,335 @@
+//! Incremental rendering for `plenary serve`: the site's files kept in memory, and
+//! after a change only the pages whose inputs changed are rendered again.
+//!
+//! **In**: a [`Site`] with a [`Print`] per source (see `site::reload`) and a
+//! [`Links`]. **Out**: every file of the site in [`Incremental::files`], byte for
+//! byte what [`super::render_site`] gives for the same site (tests/incremental.rs
+//! checks it after edits, renames and deletions), and what was rendered again.
+//!
+//! Every page is a *job* with a dependency key: a hash of everything the page is
+//! rendered from. A job whose key is unchanged keeps its files. The keys:
+//!
+//! | page | depends on |
+//! |---|---|
+//! | a resolution (`index.html`, `index.json`, `index.md`) | its text, the mastheads of its neighbours in symbol order, the texts of the resolutions [`Links::depends_on`] names (citations, backlinks) |
+//! | home, index of all resolutions | every masthead |
+//! | a session | the mastheads of its resolutions |
+//! | 404 | nothing but configuration and templates |
+//!
+//! and each also on the configuration and on its template with every template that
+//! template names (`{% extends "base.html" %}`, imports, includes): a template
+//! change renders again the pages that use it. Assets are compared file by file.
+//! The page list mirrors `render_each`: a new kind of page must be added to both.
+
+use super::pages::Collection;
+use super::templates::Templates;
+use super::{assets, urls, Links, Renderer, SiteCtx};
+use crate::site::reload::Print;
+use crate::site::{display_path, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+/// The rendered site and the key of every page job.
+#[derive(Debug, Default)]
+pub struct Incremental {
+    /// Every file of the site: path from the site root → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    jobs: HashMap<String, Done>,
+    /// Jobs in the order of the last update (for warnings in symbol order).
+    order: Vec<String>,
+    /// The listings' data and the hash of the mastheads it was made from.
+    collection: Option<(u64, Collection)>,
+    /// Asset paths written.
+    assets: BTreeSet<String>,
+    /// Pages among the other files (annotations index, search, the linker's pages).
+    other_pages: usize,
+    /// Files of the discovery stage (search index, feeds, sitemap), made from the
+    /// whole site whenever the job of the other pages runs.
+    discovered: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+struct Done {
+    key: u64,
+    files: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// What an update did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Update {
+    /// Pages rendered again (or for the first time), by path.
+    pub rendered: Vec<String>,
+    /// Files written or replaced with different bytes, and files removed.
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+enum Kind<'a> {
+    Resolution(usize),
+    Listing {
+        template: &'static str,
+        title: String,
+        what: Listing<'a>,
+    },
+    /// The annotations index, the search page, the linker's pages and the
+    /// highlighting CSS (see `Renderer::other_files`).
+    Others,
+}
+
+/// The id of the job of the other pages.
+const OTHERS: &str = "(other pages)";
+
+enum Listing<'a> {
+    Home,
+    Index,
+    Session(&'a super::pages::SessionCtx),
+    NotFound,
+}
+
+struct Job<'a> {
+    id: String,
+    key: u64,
+    kind: Kind<'a>,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental::default()
+    }
+
+    /// Number of pages (HTML pages rendered from templates).
+    pub fn pages(&self) -> usize {
+        self.jobs.keys().filter(|id| id.as_str() != OTHERS).count() + self.other_pages
+    }
+
+    /// Warnings of the site's pages, resolutions in symbol order.
+    pub fn warnings(&self) -> Vec<String> {
+        self.order.iter().filter_map(|id| self.jobs.get(id)).flat_map(|d| d.warnings.iter().cloned()).collect()
+    }
+
+    /// Renders what changed since the last update (everything, the first time).
+    /// On error nothing is changed.
+    pub fn update(&mut self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Update> {
+        anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
+        let templates =
+            Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+        let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
+        let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
+        let collection = match self.collection.take() {
+            Some((key, c)) if key == mastheads => c,
+            _ => Collection::new(site)?,
+        };
+        let result = self.apply(site, prints, links, &templates, assets, &collection);
+        self.collection = Some((mastheads, collection));
+        result
+    }
+
+    fn apply(
+        &mut self,
+        site: &Site,
+        prints: &[Print],
+        links: &dyn Links,
+        templates: &Templates,
+        assets: BTreeMap<String, Vec<u8>>,
+        collection: &Collection,
+    ) -> anyhow::Result<Update> {
+        let site_ctx = SiteCtx {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            language: site.config.language.clone(),
+            base_url: site.config.base_url.clone(),
+        };
+        let extra_pages = links.pages();
+        let nav = super::extra::nav_entries(&extra_pages);
+        let discover = super::discover::Prepared::new(site);
+        let r = Renderer { site, templates, site_ctx, collection, nav, discover: &discover };
+        let mut other_templates: Vec<&str> = vec!["annotations.html", "search.html"];
+        other_templates.extend(extra_pages.iter().map(|p| p.template.as_str()));
+        other_templates.sort_unstable();
+        other_templates.dedup();
+        let jobs = plan(site, prints, links, templates, collection, &other_templates)?;
+        let stale: Vec<&Job> = jobs.iter().filter(|j| self.jobs.get(&j.id).is_none_or(|d| d.key != j.key)).collect();
+        let other_pages = std::sync::atomic::AtomicUsize::new(self.other_pages);
+        type Output = (Vec<(String, Vec<u8>)>, Vec<String>);
+        let rendered: Vec<anyhow::Result<Output>> = stale
+            .par_iter()
+            .map(|job| match &job.kind {
+                Kind::Resolution(i) => r.resolution(*i, links),
+                Kind::Listing { template, title, what } => {
+                    let html = r.page(&job.id, template, title, &|ctx| match what {
+                        Listing::Home | Listing::Index => ctx.insert("collection", collection),
+                        Listing::Session(s) => ctx.insert("session", s),
+                        Listing::NotFound => {}
+                    })?;
+                    Ok((vec![(job.id.clone(), html.into_bytes())], Vec::new()))
+                }
+                Kind::Others => {
+                    let (files, pages) = r.other_files(&extra_pages)?;
+                    other_pages.store(pages, std::sync::atomic::Ordering::Relaxed);
+                    Ok((files, site.annotations.warnings.clone()))
+                }
+            })
+            .collect();
+        let mut outputs = Vec::with_capacity(rendered.len());
+        for result in rendered {
+            outputs.push(result?);
+        }
+
+        // Everything rendered: apply.
+        self.other_pages = other_pages.into_inner();
+        let mut update = Update::default();
+        let mut gone: BTreeSet<String> = BTreeSet::new();
+        for (job, (files, warnings)) in stale.iter().zip(outputs) {
+            update.rendered.push(job.id.clone());
+            let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+            if let Some(old) = self.jobs.get(&job.id) {
+                gone.extend(old.files.iter().filter(|f| !paths.contains(f)).cloned());
+            }
+            for (path, bytes) in files {
+                gone.remove(&path);
+                if self.files.get(&path) != Some(&bytes) {
+                    update.changed.push(path.clone());
+                    self.files.insert(path, bytes);
+                }
+            }
+            self.jobs.insert(job.id.clone(), Done { key: job.key, files: paths, warnings });
+        }
+        let live: std::collections::HashSet<&str> = jobs.iter().map(|j| j.id.as_str()).collect();
+        let dropped: Vec<String> = self.jobs.keys().filter(|id| !live.contains(id.as_str())).cloned().collect();
+        for id in dropped {
+            if let Some(done) = self.jobs.remove(&id) {
+                gone.extend(done.files);
+            }
+        }
+        let mut asset_paths = BTreeSet::new();
+        for (name, bytes) in assets {
+            let path = format!("{}{name}", urls::STATIC);
+            gone.remove(&path);
+            if self.files.get(&path) != Some(&bytes) {
+                update.changed.push(path.clone());
+                self.files.insert(path.clone(), bytes);
+            }
+            asset_paths.insert(path);
+        }
+        gone.extend(self.assets.iter().filter(|p| !asset_paths.contains(*p)).cloned());
+        self.assets = asset_paths;
+        for path in gone {
+            // A file another page or an asset now provides stays.
+            let provided = self.assets.contains(&path) || self.jobs.values().any(|d| d.files.contains(&path));
+            if !provided && self.files.remove(&path).is_some() {
+                update.removed.push(path);
+            }
+        }
+        // Discovery files are made from the whole site: again whenever the others were.
+        if stale.iter().any(|j| matches!(j.kind, Kind::Others)) || self.discovered.is_empty() {
+            let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
+            let files = super::discover::site_files(site, collection, &r.site_ctx, &paths)?;
+            let fresh: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+            for path in self.discovered.difference(&fresh) {
+                if self.files.remove(path).is_some() {
+                    update.removed.push(path.clone());
+                }
+            }
+            for (path, bytes) in files {
+                if self.files.get(&path) != Some(&bytes) {
+                    update.changed.push(path.clone());
+                    self.files.insert(path, bytes);
+                }
+            }
+            self.discovered = fresh;
+        }
+        self.order = jobs.into_iter().map(|j| j.id).collect();
+        Ok(update)
+    }
+}
+
+/// Every page job of the site with its key.
+fn plan<'a>(
+    site: &Site,
+    prints: &[Print],
+    links: &dyn Links,
+    templates: &Templates,
+    collection: &'a Collection,
+    other_templates: &[&str],
+) -> anyhow::Result<Vec<Job<'a>>> {
+    let global = hash(&format!("{:?}", site.config));
+    let template = template_keys(templates);
+    let tkey = |name: &str| template.get(name).copied().unwrap_or(0);
+    let by_symbol: HashMap<&str, usize> =
+        site.resolutions.iter().enumerate().map(|(i, s)| (s.resolution.meta.symbol.as_str(), i)).collect();
+    let meta = |i: Option<usize>| i.and_then(|i| prints.get(i)).map(|p| p.meta);
+    let mut jobs = Vec::with_capacity(site.resolutions.len() + collection.sessions.len() + 3);
+    let resolution_key = tkey("resolution.html");
+    for (i, source) in site.resolutions.iter().enumerate() {
+        let res = &source.resolution;
+        // Loading checked that the symbol is a safe path: resolution_page gives the same.
+        let id = format!("{}/index.html", res.meta.symbol);
+        debug_assert!(urls::resolution_page(&res.meta.symbol).is_ok_and(|p| p == id), "{}", source.display);
+        let deps: Vec<Option<u64>> =
+            links.depends_on(res).iter().map(|s| by_symbol.get(s.as_str()).map(|&j| prints[j].text)).collect();
+        let notes = hash(&format!("{:?}", site.annotations.for_resolution(&res.meta.symbol)));
+        let key =
+            hash(&(global, resolution_key, prints[i].text, meta(i.checked_sub(1)), meta(Some(i + 1)), deps, notes));
+        jobs.push(Job { id, key, kind: Kind::Resolution(i) });
+    }
+    let all: Vec<u64> = prints.iter().map(|p| p.meta).collect();
+    let listing = |id: &str, template: &'static str, title: &str, what: Listing<'a>, deps: u64| Job {
+        id: id.to_string(),
+        key: hash(&(global, tkey(template), deps)),
+        kind: Kind::Listing { template, title: title.to_string(), what },
+    };
+    jobs.push(listing(urls::HOME, "index.html", &site.config.title, Listing::Home, hash(&all)));
+    jobs.push(listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", Listing::Index, hash(&all)));
+    for session in &collection.sessions {
+        let members: Vec<Option<u64>> =
+            session.resolutions.iter().map(|s| meta(by_symbol.get(s.symbol.as_str()).copied())).collect();
+        jobs.push(listing(&session.path, "session.html", &session.label, Listing::Session(session), hash(&members)));
+    }
+    jobs.push(listing(urls::NOT_FOUND, "404.html", "Page not found", Listing::NotFound, 0));
+    // The other pages draw on the whole collection and every template.
+    let texts: Vec<(u64, u64)> = prints.iter().map(|p| (p.text, p.meta)).collect();
+    let used: Vec<u64> = other_templates.iter().map(|t| tkey(t)).collect();
+    let notes = hash(&format!("{:?}", site.annotations));
+    jobs.push(Job { id: OTHERS.to_string(), key: hash(&(global, used, texts, notes)), kind: Kind::Others });
+    Ok(jobs)
+}
+
+/// Template name → hash of its source and of the sources of every template it
+/// names, directly or through others.
+fn template_keys(templates: &Templates) -> HashMap<String, u64> {
+    let names: Vec<&String> = templates.sources.keys().collect();
+    let direct: HashMap<&str, Vec<&str>> = templates
+        .sources
+        .iter()
+        .map(|(name, src)| {
+            let used = names
+                .iter()
+                .filter(|n| *n != &name && (src.contains(&format!("\"{n}\"")) || src.contains(&format!("'{n}'"))))
+                .map(|n| n.as_str())
+                .collect();
+            (name.as_str(), used)
+        })
+        .collect();
+    let mut keys = HashMap::new();
+    for name in &names {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut todo = vec![name.as_str()];
+        while let Some(n) = todo.pop() {
+            if seen.insert(n) {
+                todo.extend(direct.get(n).into_iter().flatten());
+            }
+        }
+        let sources: Vec<(&str, &String)> = seen.iter().map(|n| (*n, &templates.sources[*n])).collect();
+        keys.insert(name.to_string(), hash(&sources));
+    }
+    keys
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}

@@ -1,0 +1,174 @@
+//! `plenary serve`: the site served from memory on 127.0.0.1, rebuilt as its
+//! files change, with pages that reload themselves.
+//!
+//! **In**: a site root and a port. **Out**: a running [`Server`]: an HTTP server
+//! (`http`) over the files of an [`Incremental`] render, and a watcher thread
+//! (`watch`) that refreshes the loaded site and renders again only what a change
+//! affects. Each build that changes the site bumps a generation number; pages learn
+//! of it through server-sent events (`/__plenary/events`) and reload, keeping their
+//! scroll position. When a build fails, the error is shown as an overlay on every
+//! page until a build succeeds; the server keeps running through any error.
+
+mod http;
+mod watch;
+
+use crate::render::incremental::Incremental;
+use crate::site::reload::Loaded;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// What the server shows: the site's files, or the last build's error over them.
+#[derive(Debug, Default)]
+pub struct Live {
+    pub site: Incremental,
+    /// The error of the last build, shown as an overlay; `None` after a good build.
+    pub error: Option<String>,
+    /// Bumped by every build that changed what is served.
+    pub generation: u64,
+}
+
+/// State shared by the HTTP and watcher threads.
+#[derive(Debug, Default)]
+pub struct Shared {
+    pub live: RwLock<Live>,
+    /// The generation, for event streams to wait on.
+    generation: Mutex<u64>,
+    changed: Condvar,
+    stopping: AtomicBool,
+}
+
+impl Shared {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Live> {
+        self.live.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Live> {
+        self.live.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits up to `timeout` for a generation other than `seen`; returns the current one.
+    fn wait(&self, seen: u64, timeout: Duration) -> u64 {
+        let guard = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) =
+            self.changed.wait_timeout_while(guard, timeout, |g| *g == seen).unwrap_or_else(|e| e.into_inner());
+        *guard
+    }
+
+    fn publish(&self, generation: u64) {
+        *self.generation.lock().unwrap_or_else(|e| e.into_inner()) = generation;
+        self.changed.notify_all();
+    }
+}
+
+/// A running server; stops when dropped.
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    http: Arc<tiny_http::Server>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    /// Builds the site at `root` and serves it on 127.0.0.1:`port` (0: any free port).
+    /// A site that does not build is served as the error overlay until it does.
+    pub fn start(root: &Path, port: u16, log: bool) -> anyhow::Result<Server> {
+        let shared = Arc::new(Shared::default());
+        let mut builder = Builder { root: root.to_path_buf(), loaded: None, log };
+        builder.rebuild(&shared, &[]);
+        let http = tiny_http::Server::http(("127.0.0.1", port))
+            .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        let addr = http
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| anyhow::anyhow!("the server is not listening on an IP address"))?;
+        let http = Arc::new(http);
+        let watcher = watch::Watcher::new(root)?;
+        let mut threads = Vec::new();
+        {
+            let (http, shared) = (http.clone(), shared.clone());
+            threads.push(std::thread::spawn(move || http::serve(&http, &shared)));
+        }
+        {
+            let shared = shared.clone();
+            threads.push(std::thread::spawn(move || watcher.run(&shared, &mut builder)));
+        }
+        Ok(Server { addr, shared, http, threads })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Runs until the process is stopped.
+    pub fn wait(mut self) {
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shared.stopping.store(true, Ordering::SeqCst);
+        self.http.unblock();
+        self.shared.publish(u64::MAX);
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Loads and renders the site, keeping what it can between builds.
+struct Builder {
+    root: PathBuf,
+    loaded: Option<Loaded>,
+    log: bool,
+}
+
+impl Builder {
+    /// Brings the served site up to date; `touched` are the files the watcher saw change.
+    fn rebuild(&mut self, shared: &Shared, touched: &[PathBuf]) {
+        let start = Instant::now();
+        let loaded = match self.loaded.as_mut() {
+            Some(l) => l.refresh(touched).map(|_| l),
+            None => Loaded::load(&self.root).map(|l| self.loaded.insert(l)),
+        };
+        let mut live = shared.write();
+        let result = loaded.and_then(|l| {
+            let corpus = crate::link::Corpus::build(&l.site);
+            live.site.update(&l.site, &l.prints, &corpus)
+        });
+        let (changed, summary) = match result {
+            Ok(update) => {
+                let changed = live.error.take().is_some() || !update.changed.is_empty() || !update.removed.is_empty();
+                let summary = format!(
+                    "rendered {} page{} ({} files changed, {} removed) in {:.1?}",
+                    update.rendered.len(),
+                    if update.rendered.len() == 1 { "" } else { "s" },
+                    update.changed.len(),
+                    update.removed.len(),
+                    start.elapsed()
+                );
+                (changed, summary)
+            }
+            Err(e) => {
+                let message = format!("{e:#}");
+                let changed = live.error.as_deref() != Some(message.as_str());
+                live.error = Some(message.clone());
+                (changed, format!("error: {message}"))
+            }
+        };
+        if changed {
+            live.generation += 1;
+            let generation = live.generation;
+            drop(live);
+            shared.publish(generation);
+        }
+        if self.log {
+            eprintln!("{summary}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Incremental rendering (`plenary serve`) against full builds: after every edit,
+//! rename, deletion, template, asset and configuration change, the files kept by
+//! the incremental renderer are byte for byte those of a fresh full build, and an
+//! edit of one resolution's text renders that page only.
+
+mod build_support;
+
+use plenary::link::Corpus;
+use plenary::render::incremental::Incremental;
+use plenary::render::{render_site, NoLinks};
+use plenary::site::reload::Loaded;
+use plenary::site::Site;
+use std::path::{Path, PathBuf};
+
+/// A copy of the bundled collection in a temporary site.
+fn site_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, bytes) in build_support::tree(&build_support::repo().join("content")) {
+        let p = dir.path().join("content").join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    dir
+}
+
+struct Session {
+    root: PathBuf,
+    loaded: Loaded,
+    inc: Incremental,
+}
+
+impl Session {
+    fn new(root: &Path) -> Session {
+        let loaded = Loaded::load(root).unwrap();
+        let mut inc = Incremental::new();
+        inc.update(&loaded.site, &loaded.prints, &Corpus::build(&loaded.site)).unwrap();
+        Session { root: root.to_path_buf(), loaded, inc }
+    }
+
+    /// Refreshes after a change to `touched` and checks the result against a full build;
+    /// returns the pages rendered again.
+    fn step(&mut self, what: &str, touched: &[&str]) -> Vec<String> {
+        let touched: Vec<PathBuf> = touched.iter().map(|t| self.root.join(t)).collect();
+        self.loaded.refresh(&touched).unwrap_or_else(|e| panic!("{what}: {e:#}"));
+        let update =
+            self.inc.update(&self.loaded.site, &self.loaded.prints, &Corpus::build(&self.loaded.site)).unwrap();
+        let site = Site::load(&self.root).unwrap();
+        let full = render_site(&site, &Corpus::build(&site)).unwrap();
+        let got: Vec<&String> = self.inc.files.keys().collect();
+        let want: Vec<&String> = full.files.keys().collect();
+        assert_eq!(got, want, "{what}: the same files");
+        for (path, bytes) in &full.files {
+            assert!(self.inc.files[path] == *bytes, "{what}: {path} differs from a full build");
+        }
+        assert_eq!(self.inc.pages(), full.pages, "{what}: page count");
+        assert_eq!(self.inc.warnings(), full.warnings, "{what}: warnings");
+        update.rendered
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let dir = site_copy();
+    let root = dir.path();
+    let mut s = Session::new(root);
+    let page = "A/RES/80/14/index.html";
+
+    // Nothing changed: nothing rendered.
+    assert!(s.step("no change", &[]).is_empty());
+
+    // One paragraph: that page, and the pages drawn from the whole collection (search
+    // index, cited documents, series); no other resolution.
+    s.edit("content/A/RES/80/14.md", "*Calls upon* African States", "*Calls upon* all African States");
+    assert_eq!(s.step("paragraph edit", &["content/A/RES/80/14.md"]), [page, "(other pages)"]);
+    assert!(String::from_utf8_lossy(&s.inc.files[page]).contains("all African States"));
+
+    // The title: its page, its neighbours, the listings of its session.
+    s.edit("content/A/RES/80/14.md", "title = \"African", "title = \"The African");
+    let rendered = s.step("title edit", &["content/A/RES/80/14.md"]);
+    for p in [page, "A/RES/80/13/index.html", "A/RES/80/15/index.html", "index.html", "sessions/80/index.html"] {
+        assert!(rendered.iter().any(|r| r == p), "title edit renders {p}: {rendered:?}");
+    }
+    assert!(!rendered.iter().any(|r| r == "A/RES/80/2/index.html" || r == "sessions/61/index.html"), "{rendered:?}");
+
+    // A file moved to another path, same symbol.
+    std::fs::create_dir_all(root.join("content/moved")).unwrap();
+    std::fs::rename(root.join("content/A/RES/80/3.md"), root.join("content/moved/three.md")).unwrap();
+    s.step("rename", &["content/A/RES/80/3.md", "content/moved/three.md"]);
+
+    // A new symbol in a new session: a new session page, neighbours change.
+    s.edit("content/moved/three.md", "symbol = \"A/RES/80/3\"", "symbol = \"A/RES/62/3\"");
+    s.step("symbol change", &["content/moved/three.md"]);
+    assert!(s.inc.files.contains_key("sessions/62/index.html"));
+    assert!(!s.inc.files.contains_key("A/RES/80/3/index.html"));
+
+    // Deletions, the last of a session included.
+    std::fs::remove_file(root.join("content/moved/three.md")).unwrap();
+    std::fs::remove_file(root.join("content/A/RES/80/20.md")).unwrap();
+    s.step("deletions", &["content/moved/three.md", "content/A/RES/80/20.md"]);
+    assert!(!s.inc.files.contains_key("sessions/62/index.html"));
+
+    // A new file, copied from another with a new symbol.
+    let text = std::fs::read_to_string(root.join("content/A/RES/80/5.md")).unwrap();
+    std::fs::write(root.join("content/A/RES/80/21.md"), text.replace("A/RES/80/5\"", "A/RES/80/21\"")).unwrap();
+    s.step("addition", &["content/A/RES/80/21.md"]);
+
+    // Found by the walk alone (the watcher named nothing).
+    s.edit("content/A/RES/61/183.md", "*Reaffirming*", "*Reaffirming once more*");
+    let rendered = s.step("unreported edit", &[]);
+    // 57/174 is in its series (its page shows the series and what changed in it).
+    assert_eq!(rendered, ["A/RES/57/174/index.html", "A/RES/61/183/index.html", "(other pages)"]);
+
+    // A template override: the pages using it, not the others.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    let session = plenary::render::templates::BUILTIN.iter().find(|(n, _)| *n == "session.html").unwrap().1;
+    std::fs::write(root.join("templates/session.html"), session.replace("</h1>", " (session)</h1>")).unwrap();
+    let rendered = s.step("template override", &["templates/session.html"]);
+    assert!(!rendered.is_empty() && rendered.iter().all(|r| r.starts_with("sessions/")), "{rendered:?}");
+    // base.html is used by every page.
+    let base = plenary::render::templates::BUILTIN.iter().find(|(n, _)| *n == "base.html").unwrap().1;
+    std::fs::write(root.join("templates/base.html"), base.replace("Skip to content", "Skip to the text")).unwrap();
+    let rendered = s.step("base template", &["templates/base.html"]);
+    for page in s.inc.files.keys().filter(|p| p.ends_with("/index.html") && p.starts_with("A/RES/")) {
+        assert!(rendered.contains(page), "base template renders {page}");
+    }
+    assert!(rendered.iter().any(|r| r == "(other pages)"), "and the other pages");
+    std::fs::remove_dir_all(root.join("templates")).unwrap();
+    s.step("templates removed", &["templates"]);
+
+    // Assets added, changed and removed.
+    std::fs::create_dir_all(root.join("static/img")).unwrap();
+    std::fs::write(root.join("static/img/logo.svg"), "<svg/>").unwrap();
+    std::fs::write(root.join("static/plenary.css"), "body{}").unwrap();
+    assert!(s.step("assets", &["static/img/logo.svg", "static/plenary.css"]).is_empty());
+    std::fs::remove_dir_all(root.join("static")).unwrap();
+    s.step("assets removed", &["static"]);
+
+    // Configuration: everything.
+    std::fs::write(root.join("plenary.toml"), "title = \"Edited collection\"\n").unwrap();
+    let rendered = s.step("config", &["plenary.toml"]);
+    let resolutions = s.inc.files.keys().filter(|p| p.ends_with("/index.html") && p.starts_with("A/RES/")).count();
+    assert!(rendered.len() > resolutions && rendered.iter().any(|r| r == "(other pages)"), "{rendered:?}");
+}
+
+#[test]
+fn a_broken_file_is_reported_and_picked_up_once_fixed() {
+    let dir = site_copy();
+    let root = dir.path();
+    let mut s = Session::new(root);
+    let rel = "content/A/RES/80/7.md";
+    let good = std::fs::read_to_string(root.join(rel)).unwrap();
+    std::fs::write(root.join(rel), good.replacen("{#op1}", "{#op1", 1)).unwrap();
+    let err = s.loaded.refresh(&[root.join(rel)]).unwrap_err();
+    assert!(format!("{err:#}").contains("content/A/RES/80/7.md:"), "{err:#}");
+    // Still broken, still reported, even though its stamp did not change.
+    assert!(s.loaded.refresh(&[]).is_err());
+    std::fs::write(root.join(rel), good.replacen("*Reaffirms*", "*Reaffirms once more*", 1)).unwrap();
+    s.step("fixed", &[]);
+}
+
+#[test]
+fn the_same_bytes_whatever_the_thread_count() {
+    let site = Site::load(&build_support::repo()).unwrap();
+    let render = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| render_site(&site, &NoLinks).unwrap())
+    };
+    let one = render(1);
+    let four = render(4);
+    assert!(one.files == four.files && one.warnings == four.warnings);
+    let dir = tempfile::tempdir().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+    pool.install(|| plenary::render::build(&site, &dir.path().join("out"), &NoLinks)).unwrap();
+    let mut written = build_support::tree(&dir.path().join("out"));
+    written.remove(plenary::render::output::MARKER);
+    assert!(written == one.files, "the streamed build writes what render_site renders");
+}
