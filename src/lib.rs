@@ -7,6 +7,7 @@
 //! content/ ──markdown::load──▶ models ──link──▶ Corpus ──render──▶ public/
 //! ```
 
+pub mod check;
 pub mod cite;
 pub mod commands;
 pub mod export;

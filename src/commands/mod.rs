@@ -1,6 +1,7 @@
 //! Subcommands of the `plenary` CLI, one module each, and their argument types.
 
 pub mod build;
+pub mod check;
 pub mod import;
 pub mod init;
 
@@ -23,6 +24,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Create a new site: plenary.toml, content/, templates/, static/.
     Init(init::InitArgs),
+    /// Check a built site: links, fragments, ids, footnotes; list external hosts.
+    Check(check::CheckArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -30,5 +33,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(args),
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
+        Command::Check(args) => check::run(args),
     }
 }
