@@ -74,6 +74,13 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
                 });
             }
             Event::SoftBreak => text.push(Inline::Plain(" ".into())),
+            Event::HardBreak if matches!(open, Some(Open::Footnote(_))) => {
+                // Written back as a plain line break, it would load as a space.
+                return Err(err(
+                    line,
+                    "line breaks (backslash or two trailing spaces) are only allowed in the closing",
+                ));
+            }
             Event::HardBreak => {
                 hard_breaks.push(text.0.len());
                 text.push(Inline::Plain("\n".into()));
