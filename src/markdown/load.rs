@@ -284,6 +284,9 @@ impl Builder {
             self.close_section();
             let plain = text.to_plain();
             let (meeting, date) = plain.split_once('\n').unwrap_or((&plain, ""));
+            if date.contains('\n') {
+                return Err(err(line, "the closing has two lines, the meeting and the date: one line break, not more"));
+            }
             self.closing = Some(Closing { meeting: meeting.trim().into(), date: date.trim().into() });
             return Ok(());
         }
