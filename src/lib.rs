@@ -8,6 +8,7 @@
 //! ```
 
 pub mod annotate;
+pub mod check;
 pub mod cite;
 pub mod commands;
 pub mod export;

@@ -22,6 +22,9 @@ pub struct BuildArgs {
     /// Print nothing but errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip reading the written site back with `plenary check`.
+    #[arg(long)]
+    pub no_check: bool,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -56,6 +59,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             start.elapsed()
         );
         println!("open file://{}", shown.display());
+    }
+    if !args.no_check {
+        return super::check::after_build(&report.output, args.quiet);
     }
     Ok(ExitCode::SUCCESS)
 }

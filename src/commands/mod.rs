@@ -1,6 +1,7 @@
 //! Subcommands of the `plenary` CLI, one module each, and their argument types.
 
 pub mod build;
+pub mod check;
 pub mod generate;
 pub mod import;
 pub mod init;
@@ -25,6 +26,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Create a new site: plenary.toml, content/, templates/, static/.
     Init(init::InitArgs),
+    /// Check a built site: links, fragments, ids, footnotes; list external hosts.
+    Check(check::CheckArgs),
     /// Generate a collection of N resolutions from the bundled ones (for benchmarks).
     Generate(generate::GenerateArgs),
     /// Serve the site on 127.0.0.1, rebuilding and reloading pages as files change.
@@ -36,6 +39,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(args),
         Command::Build(args) => build::run(args),
         Command::Init(args) => init::run(args),
+        Command::Check(args) => check::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Serve(args) => serve::run(args),
     }

@@ -74,6 +74,13 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
                 });
             }
             Event::SoftBreak => text.push(Inline::Plain(" ".into())),
+            Event::HardBreak if matches!(open, Some(Open::Footnote(_))) => {
+                // Written back as a plain line break, it would load as a space.
+                return Err(err(
+                    line,
+                    "line breaks (backslash or two trailing spaces) are only allowed in the closing",
+                ));
+            }
             Event::HardBreak => {
                 hard_breaks.push(text.0.len());
                 text.push(Inline::Plain("\n".into()));
@@ -86,23 +93,50 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
             Event::End(TagEnd::Paragraph) => {
                 if let Some(Open::Paragraph(start)) = open {
                     open = None;
-                    builder.paragraph(start, std::mem::take(&mut text))?;
+                    builder.paragraph(start, edge_spaces_out(std::mem::take(&mut text)))?;
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(Open::Heading(start, level, id)) = open.take() {
-                    builder.heading(start, level, id, std::mem::take(&mut text))?;
+                    builder.heading(start, level, id, edge_spaces_out(std::mem::take(&mut text)))?;
                 }
             }
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some(Open::Footnote(n)) = open.take() {
-                    builder.footnotes.push(Footnote { n, text: std::mem::take(&mut text) });
+                    builder.footnotes.push(Footnote { n, text: edge_spaces_out(std::mem::take(&mut text)) });
                 }
             }
             other => return Err(err(line, unsupported(&other))),
         }
     }
     builder.finish(meta)
+}
+
+/// Moves white space at the edges of emphasis out of it (`*a [^1] b*` holds
+/// `Emph("a ")`), as the writer must write it: then the text reads back the same.
+fn edge_spaces_out(text: Text) -> Text {
+    let mut out = Text::default();
+    for inline in text.0 {
+        let (s, make): (String, fn(String) -> Inline) = match inline {
+            Inline::Emph(s) => (s, Inline::Emph),
+            Inline::Strong(s) => (s, Inline::Strong),
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        let inner = s.trim();
+        if inner.is_empty() {
+            out.push(Inline::Plain(s));
+            continue;
+        }
+        let lead = &s[..s.len() - s.trim_start().len()];
+        let trail = &s[s.trim_end().len()..];
+        out.push(Inline::Plain(lead.to_string()));
+        out.push(make(inner.to_string()));
+        out.push(Inline::Plain(trail.to_string()));
+    }
+    out
 }
 
 fn options() -> Options {
@@ -249,6 +283,9 @@ impl Builder {
         if id == ids::CLOSING || id.ends_with("-closing") {
             let plain = text.to_plain();
             let (meeting, date) = plain.split_once('\n').unwrap_or((&plain, ""));
+            if date.contains('\n') {
+                return Err(err(line, "the closing has two lines, the meeting and the date: one line break, not more"));
+            }
             let closing = Closing { meeting: meeting.trim().into(), date: date.trim().into() };
             if id == ids::CLOSING {
                 self.close_section();

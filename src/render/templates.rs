@@ -68,7 +68,9 @@ impl Templates {
             let chain = error_chain(&e);
             let culprit = origin.iter().find(|(name, _)| chain.contains(&format!("'{name}'")));
             match culprit {
-                Some((name, file)) => anyhow::anyhow!("template {name} ({}): {chain}", file.display()),
+                Some((name, file)) => {
+                    anyhow::anyhow!("template {name} ({}{}): {chain}", file.display(), position(&chain))
+                }
                 None => anyhow::anyhow!("template error: {chain}"),
             }
         })?;
@@ -81,6 +83,18 @@ impl Templates {
             let file = self.origin.get(name).map(|f| format!(" ({})", f.display())).unwrap_or_default();
             anyhow::anyhow!("template {name}{file}, rendering {page}: {}", error_chain(&e))
         })
+    }
+}
+
+/// `:line:column` of a Tera parse error (its ` --> 5:1` marker), or nothing.
+fn position(chain: &str) -> String {
+    let Some((_, after)) = chain.split_once("--> ") else { return String::new() };
+    let pos: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+    let mut parts = pos.split(':').filter(|p| !p.is_empty());
+    match (parts.next(), parts.next()) {
+        (Some(line), Some(col)) => format!(":{line}:{col}"),
+        (Some(line), None) => format!(":{line}"),
+        _ => String::new(),
     }
 }
 

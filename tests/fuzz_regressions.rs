@@ -1,0 +1,62 @@
+//! The fuzz targets' properties (fuzz/fuzz_targets/) over their committed seed
+//! corpora and the inputs that once broke them (fuzz/regressions/), so that
+//! `cargo test` keeps them fixed without a fuzzer: the importer and the Markdown
+//! loader never panic, and what they produce survives Markdown write → load.
+
+use plenary::{ingest, markdown};
+use std::path::{Path, PathBuf};
+
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut files: Vec<PathBuf> = ["corpus", "regressions"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(fuzz.join(d).join(target)).ok())
+        .flatten()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn markdown_load_round_trips() {
+    let files = inputs("markdown_load");
+    assert!(files.len() >= 4, "{files:?}");
+    for path in files {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let Ok(res) = markdown::load(&src) else { continue };
+        let md = markdown::write(&res);
+        let again =
+            markdown::load(&md).unwrap_or_else(|e| panic!("{}: written Markdown does not load: {e}", path.display()));
+        assert_eq!(again, res, "{}: the model changed through write → load", path.display());
+        assert_eq!(markdown::write(&again), md, "{}", path.display());
+    }
+}
+
+#[test]
+fn a_line_break_in_a_footnote_is_refused_with_its_line() {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/markdown_load/hard-break-in-footnote.md"),
+    )
+    .unwrap();
+    let e = markdown::load(&src).unwrap_err();
+    assert_eq!(e.line, 39, "{e}");
+    assert!(e.message.contains("line breaks"), "{e}");
+}
+
+#[test]
+fn import_never_panics_and_round_trips() {
+    let files = inputs("import");
+    assert!(files.len() >= 4, "{files:?}");
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        for hint in [None, Some(Path::new("input.xml"))] {
+            if let Ok(imported) = ingest::import_any(&bytes, hint) {
+                let md = markdown::write(&imported.resolution);
+                if let Err(e) = markdown::load(&md) {
+                    panic!("{}: the Markdown written for it does not load: {e}", path.display());
+                }
+            }
+        }
+    }
+}
