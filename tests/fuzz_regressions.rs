@@ -60,3 +60,19 @@ fn import_never_panics_and_round_trips() {
         }
     }
 }
+
+#[test]
+fn strong_next_to_emphasis_round_trips() {
+    use plenary::model::{Inline, Text};
+    for inlines in [
+        vec![Inline::Strong("a".into()), Inline::Emph("b".into())],
+        vec![Inline::Emph("a".into()), Inline::Strong("b".into()), Inline::Plain(", c".into())],
+        vec![Inline::Strong("a".into()), Inline::Emph("b".into()), Inline::Note(1)],
+    ] {
+        let text = Text(inlines);
+        let md = format!("+++\nsymbol = \"A/RES/1/1\"\nbody = \"General Assembly\"\nnumber = \"1/1\"\ntitle = \"T\"\n+++\n\n{{#pp1}} {}\n\n[^1]: n\n", markdown::inlines(&text));
+        let res = markdown::load(&md).unwrap_or_else(|e| panic!("{md}: {e}"));
+        let plenary::model::Node::Paragraph(p) = &res.body[0] else { panic!("a paragraph") };
+        assert_eq!(p.text, text, "{md}");
+    }
+}

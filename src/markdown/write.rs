@@ -98,11 +98,20 @@ fn paragraph(out: &mut String, p: &Paragraph) {
 /// Inline content as Markdown: emphasis as `*…*`, marks as `[^n]`, text escaped.
 pub fn inlines(text: &Text) -> String {
     let mut out = String::new();
-    for inline in &text.0 {
+    for (i, inline) in text.0.iter().enumerate() {
+        // Emphasis right after other emphasis (`**a***b*`) would read differently:
+        // it takes underscores, where what follows lets them close.
+        let after_emphasis = out.ends_with('*');
+        let next_closes = match text.0.get(i + 1) {
+            None | Some(Inline::Note(_)) => true,
+            Some(Inline::Plain(s)) => !s.starts_with(|c: char| c.is_alphanumeric()),
+            Some(_) => false,
+        };
+        let underscore = after_emphasis && next_closes;
         match inline {
             Inline::Plain(s) => out.push_str(&escape(s)),
-            Inline::Emph(s) => delimited(&mut out, s, "*"),
-            Inline::Strong(s) => delimited(&mut out, s, "**"),
+            Inline::Emph(s) => delimited(&mut out, s, if underscore { "_" } else { "*" }),
+            Inline::Strong(s) => delimited(&mut out, s, if underscore { "__" } else { "**" }),
             Inline::Note(n) => out.push_str(&format!("[^{n}]")),
         }
     }
