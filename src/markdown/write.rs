@@ -103,9 +103,9 @@ pub fn inlines(text: &Text) -> String {
         // it takes underscores, where what follows lets them close.
         let after_emphasis = out.ends_with('*');
         let next_closes = match text.0.get(i + 1) {
-            None | Some(Inline::Note(_)) => true,
+            // A following run of emphasis opens with `*`, which lets `_` close.
+            None | Some(Inline::Note(_) | Inline::Emph(_) | Inline::Strong(_)) => true,
             Some(Inline::Plain(s)) => !s.starts_with(|c: char| c.is_alphanumeric()),
-            Some(_) => false,
         };
         let underscore = after_emphasis && next_closes;
         match inline {
