@@ -103,7 +103,8 @@ pub fn css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, STYLE).ok())
+            .map(readable)
+            .and_then(|t| css_for_theme_with_class_style(&t, STYLE).ok())
             .unwrap_or_else(|| format!("/* theme {name} is not available */\n"))
     };
     let dark: String = theme_css(DARK_THEME).lines().map(|l| format!("  {l}\n")).collect();
@@ -115,9 +116,67 @@ pub fn css() -> String {
     )
 }
 
+/// The theme with every foreground colour moved towards black (light themes) or
+/// white (dark themes) until it has a contrast of at least 4.5:1 with the theme's
+/// background, as WCAG 2.1 AA asks of text.
+fn readable(theme: &syntect::highlighting::Theme) -> syntect::highlighting::Theme {
+    use syntect::highlighting::Color;
+    let mut theme = theme.clone();
+    let background = theme.settings.background.unwrap_or(Color::WHITE);
+    let dark_background = luminance(background) < 0.5;
+    let fix = |c: &mut Color| {
+        for _ in 0..64 {
+            if contrast(*c, background) >= 4.6 {
+                break;
+            }
+            let step = |v: u8| if dark_background { v.saturating_add(8) } else { v.saturating_sub(8) };
+            *c = Color { r: step(c.r), g: step(c.g), b: step(c.b), a: c.a };
+        }
+    };
+    if let Some(c) = theme.settings.foreground.as_mut() {
+        fix(c);
+    }
+    for item in &mut theme.scopes {
+        if let Some(c) = item.style.foreground.as_mut() {
+            fix(c);
+        }
+    }
+    theme
+}
+
+fn luminance(c: syntect::highlighting::Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+fn contrast(a: syntect::highlighting::Color, b: syntect::highlighting::Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_theme_colour_is_readable() {
+        for name in [LIGHT_THEME, DARK_THEME] {
+            let theme = readable(&ThemeSet::load_defaults().themes[name]);
+            let bg = theme.settings.background.unwrap_or(syntect::highlighting::Color::WHITE);
+            for item in &theme.scopes {
+                if let Some(c) = item.style.foreground {
+                    assert!(contrast(c, bg) >= 4.5, "{name}: {c:?} on {bg:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn own_syntaxes_load() {

@@ -222,15 +222,17 @@ fn status_html(
         .unwrap_or_default();
     match status {
         Status::Unchanged { previous: id, .. } => {
-            format!("<p class=\"lineage lineage-same\">Unchanged since {}.{origin}</p>\n", link(id))
+            format!("<div class=\"lineage lineage-same\">Unchanged since {}.{origin}</div>\n", link(id))
         }
+        // The summary holds no link (a control inside a control); the link follows.
         Status::Changed { previous: id, diff, .. } => format!(
-            "<details class=\"lineage lineage-changed\"><summary>Changed since {}</summary><p class=\"diff\">{}</p>{}</details>\n",
+            "<details class=\"lineage lineage-changed\"><summary>Changed since {} {}</summary><div>Compared with {}:{origin}</div><div class=\"diff\">{}</div></details>\n",
+            escape(previous),
+            escape(id),
             link(id),
             diff_html(diff),
-            if origin.is_empty() { String::new() } else { format!("<p>{}</p>", origin.trim_start()) }
         ),
-        Status::New => format!("<p class=\"lineage lineage-new\">New since {}.</p>\n", escape(previous)),
+        Status::New => format!("<div class=\"lineage lineage-new\">New since {}.</div>\n", escape(previous)),
     }
 }
 

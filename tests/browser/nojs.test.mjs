@@ -19,7 +19,7 @@ after(async () => {
 function inView(page, id) {
   return page.evaluate((id) => {
     const r = document.getElementById(id).getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight + 1;
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1;
   }, id);
 }
 

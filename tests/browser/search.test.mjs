@@ -74,7 +74,7 @@ for (const [name, root] of [["served", base], ["from disk", fileBase]]) {
       const t = document.querySelector(":target");
       if (!t) return null;
       const r = t.getBoundingClientRect();
-      return { id: t.id, visible: r.top >= 0 && r.top < window.innerHeight };
+      return { id: t.id, visible: r.top >= -1 && r.top < window.innerHeight };
     });
     assert.deepEqual(target, { id: "op33g", visible: true });
     assert.deepEqual(errors, []);
