@@ -68,6 +68,8 @@ fn strong_next_to_emphasis_round_trips() {
         vec![Inline::Strong("a".into()), Inline::Emph("b".into())],
         vec![Inline::Emph("a".into()), Inline::Strong("b".into()), Inline::Plain(", c".into())],
         vec![Inline::Strong("a".into()), Inline::Emph("b".into()), Inline::Note(1)],
+        vec![Inline::Plain("x ".into()), Inline::Strong("number".into()), Inline::Emph(";decides".into()), Inline::Plain("to".into())],
+        vec![Inline::Strong("a".into()), Inline::Emph("b".into()), Inline::Strong("c".into())],
     ] {
         let text = Text(inlines);
         let md = format!("+++\nsymbol = \"A/RES/1/1\"\nbody = \"General Assembly\"\nnumber = \"1/1\"\ntitle = \"T\"\n+++\n\n{{#pp1}} {}\n\n[^1]: n\n", markdown::inlines(&text));

@@ -98,16 +98,19 @@ fn paragraph(out: &mut String, p: &Paragraph) {
 /// Inline content as Markdown: emphasis as `*…*`, marks as `[^n]`, text escaped.
 pub fn inlines(text: &Text) -> String {
     let mut out = String::new();
+    let is_emphasis = |i: Option<&Inline>| matches!(i, Some(Inline::Emph(_) | Inline::Strong(_)));
     for (i, inline) in text.0.iter().enumerate() {
-        // Emphasis right after other emphasis (`**a***b*`) would read differently:
-        // it takes underscores, where what follows lets them close.
-        let after_emphasis = out.ends_with('*');
-        let next_closes = match text.0.get(i + 1) {
-            // A following run of emphasis opens with `*`, which lets `_` close.
-            None | Some(Inline::Note(_) | Inline::Emph(_) | Inline::Strong(_)) => true,
+        // Runs of emphasis side by side (`**a***b*`) would read differently: where a
+        // run may, it takes underscores instead, so that neighbours never share a
+        // delimiter. Underscores only work away from letters and digits.
+        let next = text.0.get(i + 1);
+        let adjacent = (i > 0 && is_emphasis(text.0.get(i - 1))) || is_emphasis(next);
+        let before_ok = !out.ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        let after_ok = match next {
             Some(Inline::Plain(s)) => !s.starts_with(|c: char| c.is_alphanumeric()),
+            _ => true,
         };
-        let underscore = after_emphasis && next_closes;
+        let underscore = adjacent && before_ok && after_ok;
         match inline {
             Inline::Plain(s) => out.push_str(&escape(s)),
             Inline::Emph(s) => delimited(&mut out, s, if underscore { "_" } else { "*" }),
