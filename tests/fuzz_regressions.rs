@@ -68,7 +68,12 @@ fn strong_next_to_emphasis_round_trips() {
         vec![Inline::Strong("a".into()), Inline::Emph("b".into())],
         vec![Inline::Emph("a".into()), Inline::Strong("b".into()), Inline::Plain(", c".into())],
         vec![Inline::Strong("a".into()), Inline::Emph("b".into()), Inline::Note(1)],
-        vec![Inline::Plain("x ".into()), Inline::Strong("number".into()), Inline::Emph(";decides".into()), Inline::Plain("to".into())],
+        vec![
+            Inline::Plain("x ".into()),
+            Inline::Strong("number".into()),
+            Inline::Emph(";decides".into()),
+            Inline::Plain("to".into()),
+        ],
         vec![Inline::Strong("a".into()), Inline::Emph("b".into()), Inline::Strong("c".into())],
     ] {
         let text = Text(inlines);
