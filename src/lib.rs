@@ -11,6 +11,7 @@ pub mod annotate;
 pub mod check;
 pub mod cite;
 pub mod commands;
+pub mod dates;
 pub mod export;
 pub mod generate;
 pub mod ids;

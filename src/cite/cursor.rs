@@ -171,20 +171,7 @@ impl<'a> Cursor<'a> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::dates::MONTHS;
 
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

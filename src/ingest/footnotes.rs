@@ -129,7 +129,7 @@ fn opens_note(line: &Line, due: u32, text_before: &str) -> bool {
     let rest = &c[2];
     let first_word = rest.split_whitespace().next().unwrap_or("");
     n == due
-        && !super::dates::is_month(first_word.trim_end_matches([',', '.']))
+        && !crate::dates::is_month(first_word.trim_end_matches([',', '.']))
         && !first_word.starts_with(['%', '-', '–'])
         && text_before.contains(&c[1])
 }

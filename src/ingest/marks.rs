@@ -12,7 +12,7 @@
 //! after a word), and a split inside a symbol only when that symbol stood beside
 //! the mark's first occurrence.
 
-use super::dates::is_month;
+use crate::dates::is_month;
 use crate::model::Inline;
 use std::collections::HashMap;
 

@@ -5,9 +5,9 @@
 //! titles, job number, adoption date, and the reference line naming the committee and
 //! its report, or the draft adopted without reference to a Main Committee.
 
-use super::dates;
 use super::normalize::Line;
 use super::Warning;
+use crate::dates;
 use crate::model::{AgendaItem, Closing, Meta};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -11,7 +11,7 @@
 
 pub mod akn;
 mod blocks;
-mod dates;
+use crate::dates;
 mod footnotes;
 mod furniture;
 mod joiner;

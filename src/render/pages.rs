@@ -221,29 +221,7 @@ pub fn ordinal_words(n: u32) -> Option<String> {
 
 /// `2006-12-20` → `20 December 2006`; anything else is returned as it is.
 pub fn format_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        if let (Ok(_), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>()) {
-            if (1..=12).contains(&m) && (1..=31).contains(&d) && y.len() == 4 {
-                return format!("{d} {} {y}", MONTHS[m - 1]);
-            }
-        }
-    }
-    iso.to_string()
+    crate::dates::display(iso)
 }
 
 /// The resolution page's data besides `site`, `root` and `page`.
