@@ -83,3 +83,14 @@ fn strong_next_to_emphasis_round_trips() {
         assert_eq!(p.text, text, "{md}");
     }
 }
+
+#[test]
+fn a_control_character_in_the_text_is_refused_with_its_place() {
+    let src = "+++\nsymbol = \"A/RES/1/1\"\nbody = \"General Assembly\"\nnumber = \"1/1\"\ntitle = \"T\"\n+++\n\n{#pp1} *Recalling* its\u{8} resolution\n";
+    let e = markdown::load(src).unwrap_err();
+    assert_eq!((e.line, e.column), (8, Some(23)), "{e}");
+    assert!(e.message.contains("U+0008"), "{e}");
+    // Written as a reference it is text like any other, and is written back so.
+    let res = markdown::load(&src.replace('\u{8}', "&#8;")).unwrap();
+    assert!(markdown::write(&res).contains("its&#8; resolution"));
+}

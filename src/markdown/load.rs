@@ -29,6 +29,7 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let (meta, body, body_line) = front_matter(src)?;
     let lines = LineIndex::new(body, body_line);
+    refuse_control_characters(body, &lines)?;
     let mut builder = Builder::default();
     let mut open: Option<Open> = None;
     let mut text = Text::default();
@@ -110,6 +111,24 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
         }
     }
     builder.finish(meta)
+}
+
+/// Control characters have no place in a resolution's text (the importer turns
+/// them into spaces); where one is meant, a character reference (`&#9;`) says so.
+fn refuse_control_characters(body: &str, lines: &LineIndex) -> Result<(), LoadError> {
+    let Some((at, c)) = body.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) else {
+        return Ok(());
+    };
+    let line = lines.line(at);
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    Err(LoadError {
+        line,
+        column: Some(body[line_start..at].chars().count() + 1),
+        message: format!(
+            "control character U+{:04X} in the text: remove it, or write `&#{};` if it is meant",
+            c as u32, c as u32
+        ),
+    })
 }
 
 /// Moves white space at the edges of emphasis out of it (`*a [^1] b*` holds

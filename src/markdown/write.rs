@@ -95,34 +95,165 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     }
 }
 
-/// Inline content as Markdown: emphasis as `*…*`, marks as `[^n]`, text escaped.
+/// Inline content as Markdown: emphasis as `*…*`, strong as `**…**`, marks as
+/// `[^n]`, text escaped.
 pub fn inlines(text: &Text) -> String {
-    let mut out = String::new();
-    let is_emphasis = |i: Option<&Inline>| matches!(i, Some(Inline::Emph(_) | Inline::Strong(_)));
-    for (i, inline) in text.0.iter().enumerate() {
-        // Runs of emphasis side by side (`**a***b*`) would read differently: where a
-        // run may, it takes underscores instead, so that neighbours never share a
-        // delimiter. Underscores only work away from letters and digits.
-        let next = text.0.get(i + 1);
-        let adjacent = (i > 0 && is_emphasis(text.0.get(i - 1))) || is_emphasis(next);
-        let before_ok = !out.ends_with(|c: char| c.is_alphanumeric() || c == '_');
-        let after_ok = match next {
-            Some(Inline::Plain(s)) => !s.starts_with(|c: char| c.is_alphanumeric()),
-            _ => true,
-        };
-        let underscore = adjacent && before_ok && after_ok;
+    write_inlines(text, escape)
+}
+
+fn heading_inlines(text: &Text) -> String {
+    write_inlines(text, escape_heading)
+}
+
+/// A stretch of written Markdown: text (already escaped) or a delimiter.
+enum Piece {
+    Text(String),
+    /// A run of `*` or `**`; `true` where it opens emphasis, `false` where it closes.
+    Delim(&'static str, bool),
+}
+
+fn write_inlines(text: &Text, escape: fn(&str) -> String) -> String {
+    let mut pieces = Vec::new();
+    for inline in &text.0 {
         match inline {
-            Inline::Plain(s) => out.push_str(&escape(s)),
-            Inline::Emph(s) => delimited(&mut out, s, if underscore { "_" } else { "*" }),
-            Inline::Strong(s) => delimited(&mut out, s, if underscore { "__" } else { "**" }),
-            Inline::Note(n) => out.push_str(&format!("[^{n}]")),
+            Inline::Plain(s) => pieces.push(Piece::Text(escape(s))),
+            Inline::Note(n) => pieces.push(Piece::Text(format!("[^{n}]"))),
+            Inline::Emph(s) | Inline::Strong(s) => {
+                let delim = if matches!(inline, Inline::Emph(_)) { "*" } else { "**" };
+                // Emphasis cannot start or end with white space in CommonMark:
+                // such white space is written outside the delimiters.
+                let inner = s.trim();
+                if inner.is_empty() {
+                    pieces.push(Piece::Text(escape(s)));
+                    continue;
+                }
+                pieces.push(Piece::Text(s[..s.len() - s.trim_start().len()].to_string()));
+                pieces.push(Piece::Delim(delim, true));
+                pieces.push(Piece::Text(escape(inner)));
+                pieces.push(Piece::Delim(delim, false));
+                pieces.push(Piece::Text(s[s.trim_end().len()..].to_string()));
+            }
+        }
+    }
+    pieces.retain(|p| !matches!(p, Piece::Text(t) if t.is_empty()));
+    make_delimiters_flank(&mut pieces);
+    let mut out = String::new();
+    for piece in &pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Delim(d, _) => out.push_str(d),
         }
     }
     out
 }
 
-fn heading_inlines(text: &Text) -> String {
-    escape_heading_syntax(&inlines(text))
+/// How CommonMark sees a character next to a run of `*`.
+#[derive(PartialEq)]
+enum Flank {
+    Space,
+    /// ASCII punctuation.
+    Punct,
+    /// An ASCII letter or digit.
+    Word,
+    /// Beyond ASCII: a letter, or a symbol CommonMark counts as punctuation.
+    Unknown,
+}
+
+fn flank(c: Option<char>) -> Flank {
+    match c {
+        None => Flank::Space,
+        Some(c) if c.is_whitespace() => Flank::Space,
+        Some(c) if c.is_ascii_punctuation() => Flank::Punct,
+        Some(c) if c.is_ascii() => Flank::Word,
+        Some(_) => Flank::Unknown,
+    }
+}
+
+/// A run of `*` opens or closes emphasis only if it flanks the text the right way
+/// (CommonMark 6.2): a run between a word character and punctuation (`a**;b`) does
+/// neither when it must do both, and only one when it must do the other. Where a
+/// run stands between a word character and punctuation, or next to a character
+/// beyond ASCII (which may be either), the characters that are not ASCII
+/// punctuation are written as character references (`&#97;`), which
+/// CommonMark reads as punctuation around the run and as the character in the
+/// text. Runs between two words or two punctuation marks flank both ways; emphasis
+/// and strong alternate (the model merges neighbours of one kind), so runs of 1, 2
+/// and 3 stars always pair as written.
+fn make_delimiters_flank(pieces: &mut [Piece]) {
+    // A reference makes its character punctuation to the run on its other side
+    // too (`*a*` in `**x***a***y**`), so repeat until nothing changes.
+    while references_written(pieces) {}
+}
+
+fn references_written(pieces: &mut [Piece]) -> bool {
+    let mut written = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        if !matches!(pieces[i], Piece::Delim(..)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while matches!(pieces.get(end + 1), Some(Piece::Delim(..))) {
+            end += 1;
+        }
+        let before = i.checked_sub(1);
+        let after = (end + 1 < pieces.len()).then_some(end + 1);
+        let left = flank(before.and_then(|k| text_of(&pieces[k]).chars().next_back()));
+        let right = flank(after.and_then(|k| text_of(&pieces[k]).chars().next()));
+        let opens = pieces[i..=end].iter().any(|p| matches!(p, Piece::Delim(_, true)));
+        let closes = pieces[i..=end].iter().any(|p| matches!(p, Piece::Delim(_, false)));
+        let (fix_left, fix_right) = needs_references(opens, closes, &left, &right);
+        if fix_left {
+            if let Some(Piece::Text(t)) = before.map(|k| &mut pieces[k]) {
+                let c = t.pop().expect("text pieces are never empty");
+                t.push_str(&char_reference(c));
+                written = true;
+            }
+        }
+        if fix_right {
+            if let Some(Piece::Text(t)) = after.map(|k| &mut pieces[k]) {
+                let c = t.remove(0);
+                t.insert_str(0, &char_reference(c));
+                written = true;
+            }
+        }
+        i = end + 1;
+    }
+    written
+}
+
+/// Which neighbours of a run must become references for the run to open (left
+/// flanking: not before punctuation, unless after white space or punctuation),
+/// close (the mirror image), or both (two letters or two punctuation marks).
+fn needs_references(opens: bool, closes: bool, left: &Flank, right: &Flank) -> (bool, bool) {
+    let wordy = |f: &Flank| matches!(f, Flank::Word | Flank::Unknown);
+    let can_open = *right == Flank::Word || matches!(left, Flank::Space | Flank::Punct);
+    let can_close = *left == Flank::Word || matches!(right, Flank::Space | Flank::Punct);
+    match (opens, closes) {
+        (true, true) => {
+            let alike = left == right && *left != Flank::Unknown;
+            if alike {
+                (false, false)
+            } else {
+                (wordy(left), wordy(right))
+            }
+        }
+        (true, false) => (!can_open, false),
+        (false, true) => (false, !can_close),
+        (false, false) => (false, false),
+    }
+}
+
+fn text_of(piece: &Piece) -> &str {
+    match piece {
+        Piece::Text(t) => t,
+        Piece::Delim(..) => "",
+    }
+}
+
+fn char_reference(c: char) -> String {
+    format!("&#{};", c as u32)
 }
 
 fn escape_heading(s: &str) -> String {
@@ -141,32 +272,23 @@ fn escape_heading_syntax(s: &str) -> String {
     out
 }
 
-/// Emphasis must not start or end with white space to be emphasis in CommonMark;
-/// such white space is written outside the delimiters.
-fn delimited(out: &mut String, s: &str, delim: &str) {
-    let inner = s.trim();
-    if inner.is_empty() {
-        out.push_str(&escape(s));
-        return;
-    }
-    let lead = &s[..s.len() - s.trim_start().len()];
-    let trail = &s[s.trim_end().len()..];
-    out.push_str(lead);
-    out.push_str(delim);
-    out.push_str(&escape(inner));
-    out.push_str(delim);
-    out.push_str(trail);
-}
-
-/// Backslash-escapes the characters that would otherwise start Markdown syntax.
+/// Backslash-escapes the characters that would otherwise start Markdown syntax;
+/// control characters (line breaks among them) are written as references.
 pub fn escape(s: &str) -> String {
-    let special =
-        |b: u8| matches!(b, b'\\' | b'*' | b'_' | b'[' | b']' | b'`' | b'<' | b'>' | b'&' | b'~' | b'|' | b'$');
+    let special = |b: u8| {
+        matches!(b, b'\\' | b'*' | b'_' | b'[' | b']' | b'`' | b'<' | b'>' | b'&' | b'~' | b'|' | b'$')
+            || b.is_ascii_control()
+            || b == 0xc2
+    };
     if !s.bytes().any(special) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
+        if c.is_control() {
+            out.push_str(&char_reference(c));
+            continue;
+        }
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '&' | '~' | '|' | '$') {
             out.push('\\');
         }
