@@ -46,11 +46,13 @@ fn traces_language_back_along_the_series() {
 
     let ratify = h.latest("op2").unwrap();
     assert_eq!(ratify.origin, at("A/RES/1/1", "op1"));
-    assert_eq!(ratify.chain, [at("A/RES/1/1", "op1"), at("A/RES/2/1", "op1"), at("A/RES/3/1", "op2")]);
+    assert_eq!(ratify.versions, 3);
+    assert_eq!(ratify.edits, [at("A/RES/2/1", "op1")], "edited in version 2, only moved in version 3");
 
     assert_eq!(h.latest("op1").unwrap().origin, at("A/RES/2/1", "op2"), "moved, first seen in version 2");
     assert_eq!(h.latest("op3").unwrap().origin, at("A/RES/2/1", "op3"), "rewritten in version 2");
-    assert_eq!(h.latest("op4").unwrap().chain.len(), 3);
+    let report = h.latest("op4").unwrap();
+    assert_eq!((report.versions, &report.edits[..]), (3, &[at("A/RES/3/1", "op4")][..]));
     assert!(h.alignments[0].removed.contains(&"op2".to_string()), "{:?}", h.alignments[0].removed);
 }
 
@@ -61,4 +63,22 @@ fn a_single_version_is_its_own_origin() {
     assert!(h.alignments.is_empty());
     assert_eq!(h.latest("op1").unwrap().origin, at("A/RES/1/1", "op1"));
     assert!(lineage::history(&[]).paragraphs.is_empty());
+}
+
+#[test]
+fn a_long_history_keeps_the_latest_edits_and_counts_the_rest() {
+    let symbols: Vec<String> = (1..=12).map(|k| format!("A/RES/{k}/1")).collect();
+    let texts: Vec<String> = (1..=12).map(|k| format!("{RATIFY} It met {k} times.")).collect();
+    let versions: Vec<Resolution> =
+        symbols.iter().zip(&texts).map(|(s, t)| version(s, &[("op1", t), ("op2", REPORT)])).collect();
+    let chain: Vec<&Resolution> = versions.iter().collect();
+    let h = lineage::history(&chain);
+    let edited = h.latest("op1").unwrap();
+    assert_eq!(edited.origin, at("A/RES/1/1", "op1"));
+    assert_eq!(edited.versions, 12);
+    let latest: Vec<_> = (8..=12).rev().map(|k| at(&format!("A/RES/{k}/1"), "op1")).collect();
+    assert_eq!(edited.edits, latest);
+    assert_eq!(edited.earlier_edits, 6, "edited in versions 2 to 7 too");
+    let same = h.latest("op2").unwrap();
+    assert_eq!((same.versions, same.edits.len(), same.earlier_edits), (12, 0, 0));
 }

@@ -1,8 +1,10 @@
 //! History along a series: for each paragraph of each version, the first version in
 //! which its language appears, found by following alignments back while the
-//! paragraph stays close to its counterpart.
+//! paragraph stays close to its counterpart, with the number of versions that carry
+//! it and the latest versions in which it was edited. A history is of bounded size
+//! (older edits are only counted), so the histories of a series grow linearly with it.
 
-use super::{align, History, ParagraphHistory, Status, VersionRef};
+use super::{align, History, ParagraphHistory, Status, VersionRef, RECENT_EDITS};
 use crate::model::Resolution;
 use std::collections::HashMap;
 
@@ -28,13 +30,39 @@ pub fn history(chain: &[&Resolution]) -> History {
         let list = super::units::units(res)
             .into_iter()
             .map(|unit| {
-                let back = statuses.get(unit.id.as_str()).and_then(|status| {
+                let here = VersionRef { symbol: versions[v].clone(), id: unit.id.clone() };
+                let status = statuses.get(unit.id.as_str());
+                let back = status.and_then(|status| {
                     let same = matches!(status, Status::Unchanged { .. }) || status.similarity() >= SAME_LANGUAGE;
                     same.then(|| before.get(status.previous()?).copied()).flatten()
                 });
-                let mut chain = back.map(|h| h.chain.clone()).unwrap_or_default();
-                chain.push(VersionRef { symbol: versions[v].clone(), id: unit.id.clone() });
-                ParagraphHistory { id: unit.id, origin: chain[0].clone(), chain }
+                match back {
+                    None => ParagraphHistory {
+                        id: unit.id,
+                        origin: here,
+                        versions: 1,
+                        edits: Vec::new(),
+                        earlier_edits: 0,
+                    },
+                    Some(back) => {
+                        let mut edits = back.edits.clone();
+                        let mut earlier_edits = back.earlier_edits;
+                        if matches!(status, Some(Status::Changed { .. })) {
+                            edits.insert(0, here);
+                            if edits.len() > RECENT_EDITS {
+                                edits.truncate(RECENT_EDITS);
+                                earlier_edits += 1;
+                            }
+                        }
+                        ParagraphHistory {
+                            id: unit.id,
+                            origin: back.origin.clone(),
+                            versions: back.versions + 1,
+                            edits,
+                            earlier_edits,
+                        }
+                    }
+                }
             })
             .collect();
         paragraphs.push(list);

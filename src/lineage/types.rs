@@ -107,14 +107,24 @@ pub struct VersionRef {
     pub id: String,
 }
 
+/// Edits of a paragraph's language kept in its history ([`ParagraphHistory::edits`]);
+/// older ones are counted only, so that a history stays small however long the series.
+pub const RECENT_EDITS: usize = 5;
+
 /// Where one paragraph's language comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParagraphHistory {
     pub id: String,
     /// The earliest version in which this language appears.
     pub origin: VersionRef,
-    /// The chain from `origin` to this paragraph (inclusive), oldest first.
-    pub chain: Vec<VersionRef>,
+    /// How many versions carry this language, `origin` and this one included.
+    pub versions: usize,
+    /// The versions in which the language was edited since `origin` (the paragraph
+    /// there, where its text differs from the version before), latest first, at
+    /// most [`RECENT_EDITS`].
+    pub edits: Vec<VersionRef>,
+    /// Edits older than those in `edits`.
+    pub earlier_edits: usize,
 }
 
 /// The history of every paragraph of every version of a series.

@@ -199,25 +199,25 @@ fn status_html(
     let link = |id: &str| {
         format!("<a href=\"{}#{}\">{} {}</a>", escape(to_previous), fragment(id), escape(previous), escape(id))
     };
-    // Along a longer chain: every version the language went through, oldest first.
+    // Along a longer series: where the language first appears, and where it was edited since.
+    let version_link = |v: &lineage::VersionRef, label: &str| {
+        let url = urls::resolution_page(&v.symbol).map(|p| urls::relative(page, &p)).unwrap_or_default();
+        format!("<a href=\"{}#{}\">{}</a>", escape(&url), fragment(&v.id), escape(label))
+    };
     let origin = history
-        .filter(|h| h.chain.len() > 2)
+        .filter(|h| h.versions > 2)
         .map(|h| {
-            let steps: Vec<String> = h
-                .chain
-                .iter()
-                .map(|v| {
-                    let url = urls::resolution_page(&v.symbol).map(|p| urls::relative(page, &p)).unwrap_or_default();
-                    format!(
-                        "<a href=\"{}#{}\">{} {}</a>",
-                        escape(&url),
-                        fragment(&v.id),
-                        escape(&v.symbol),
-                        escape(&v.id)
-                    )
-                })
-                .collect();
-            format!(" Its language goes back to {}: {}.", escape(&h.origin.symbol), steps.join(" → "))
+            let first = version_link(&h.origin, &format!("{} {}", h.origin.symbol, h.origin.id));
+            let mut edits: Vec<String> = h.edits.iter().map(|v| version_link(v, &v.symbol)).collect();
+            if h.earlier_edits > 0 {
+                let s = if h.earlier_edits == 1 { "" } else { "s" };
+                edits.push(format!("{} earlier version{s}", h.earlier_edits));
+            }
+            let edited = match edits.len() {
+                0 => ", unchanged throughout".to_string(),
+                n => format!("; edited in {}", join_list(&edits, n)),
+            };
+            format!(" Its language goes back to {first} ({} versions){edited}.", h.versions)
         })
         .unwrap_or_default();
     match status {
@@ -233,6 +233,14 @@ fn status_html(
             diff_html(diff),
         ),
         Status::New => format!("<div class=\"lineage lineage-new\">New since {}.</div>\n", escape(previous)),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_list(items: &[String], n: usize) -> String {
+    match n {
+        1 => items[0].clone(),
+        _ => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
 
