@@ -92,4 +92,12 @@ fn build_fails_on_a_broken_link_unless_told_not_to_check() {
     let unchecked = plenary(tmp.path(), &["build", "--no-check"]);
     assert!(unchecked.status.success(), "{}", String::from_utf8_lossy(&unchecked.stderr));
     assert!(!String::from_utf8_lossy(&unchecked.stdout).contains("checked"));
+    // A checked build that fails leaves the site in place as it was.
+    let page = tmp.path().join("public/A/RES/80/14/index.html");
+    let before = std::fs::read(&page).unwrap();
+    edit(&tmp.path().join("content/A/RES/80/14.md"), "{#pp1} ", "{#pp1} Changed. ");
+    let failed = plenary(tmp.path(), &["build"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("the previous site in"));
+    assert_eq!(std::fs::read(&page).unwrap(), before, "the failed build did not replace the site");
 }

@@ -62,8 +62,18 @@ fn killed_build_leaves_the_previous_site() {
     }
     assert!(kills >= 2, "the build finished before it could be killed ({kills} kills)");
 
-    // The next build replaces the site as a whole.
+    // What the killed builds left beside the output is removed by the next build,
+    // which replaces the site as a whole.
+    let leftovers = || -> Vec<String> {
+        std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public."))
+            .collect()
+    };
+    assert!(!leftovers().is_empty(), "a killed build leaves its staging directory");
     assert!(build_cmd(root).status().unwrap().success());
+    assert_eq!(leftovers(), Vec::<String>::new());
     let after = tree(&out);
     assert_eq!(after.len(), before.len());
     let page = String::from_utf8_lossy(&after["A/RES/99/7/index.html"]).into_owned();

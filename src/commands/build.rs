@@ -38,9 +38,17 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let progress = if args.quiet {
         crate::progress::Progress::hidden()
     } else {
-        crate::progress::Progress::new(3 * site.resolutions.len() as u64, "building")
+        crate::progress::Progress::new((render::FILES_PER_RESOLUTION * site.resolutions.len()) as u64, "building")
     };
-    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64));
+    // The written site is checked before it replaces the previous one.
+    let check = |staging: &std::path::Path| -> anyhow::Result<()> {
+        progress.finish();
+        if args.no_check {
+            return Ok(());
+        }
+        super::check::before_swap(staging, &output, args.quiet)
+    };
+    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64), &check);
     progress.finish();
     let report = report?;
     for w in &report.warnings {
@@ -59,9 +67,6 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             start.elapsed()
         );
         println!("open file://{}", shown.display());
-    }
-    if !args.no_check {
-        return super::check::after_build(&report.output, args.quiet);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -43,24 +43,26 @@ pub fn print(report: &Report, quiet: bool) {
     println!("{}", report.summary());
 }
 
-/// The check `plenary build` runs on what it wrote: quiet when all is well, the
-/// problems and a failure otherwise.
-pub fn after_build(output: &Path, quiet: bool) -> anyhow::Result<ExitCode> {
-    let report = check::check_dir(output, output)?;
+/// The check `plenary build` runs on what it wrote, in the staging directory
+/// (`written`) before it replaces `output`: quiet when all is well; the problems,
+/// named under `output`, and an error otherwise.
+pub fn before_swap(written: &Path, output: &Path, quiet: bool) -> anyhow::Result<()> {
+    let report = check::check_dir(written, output)?;
     if report.is_ok() {
         if !quiet {
             println!("{}", report.summary());
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     for p in &report.problems {
         eprintln!("{p}");
     }
-    eprintln!(
-        "error: the built site has {} problem{} ({}); fix the content or templates, or build with --no-check",
+    anyhow::bail!(
+        "the built site has {} problem{} ({}), so the previous site in {} was left as it was; \
+         fix the content or templates, or build with --no-check",
         report.problems.len(),
         if report.problems.len() == 1 { "" } else { "s" },
-        report.summary()
-    );
-    Ok(ExitCode::FAILURE)
+        report.summary(),
+        output.display()
+    )
 }

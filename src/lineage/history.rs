@@ -37,13 +37,9 @@ pub fn history(chain: &[&Resolution]) -> History {
                     same.then(|| before.get(status.previous()?).copied()).flatten()
                 });
                 match back {
-                    None => ParagraphHistory {
-                        id: unit.id,
-                        origin: here,
-                        versions: 1,
-                        edits: Vec::new(),
-                        earlier_edits: 0,
-                    },
+                    None => {
+                        ParagraphHistory { id: unit.id, origin: here, versions: 1, edits: Vec::new(), earlier_edits: 0 }
+                    }
                     Some(back) => {
                         let mut edits = back.edits.clone();
                         let mut earlier_edits = back.earlier_edits;

@@ -24,7 +24,8 @@ mod units;
 pub use diff::diff_words;
 pub use history::{history, SAME_LANGUAGE};
 pub use types::{
-    Alignment, DiffOp, History, Merge, ParagraphAlignment, ParagraphHistory, Row, Split, Status, VersionRef, RECENT_EDITS,
+    Alignment, DiffOp, History, Merge, ParagraphAlignment, ParagraphHistory, Row, Split, Status, VersionRef,
+    RECENT_EDITS,
 };
 
 use crate::model::Resolution;

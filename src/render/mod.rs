@@ -55,17 +55,19 @@ pub struct BuildReport {
 /// Renders the site and swaps it into `output`; the previous output is left as it
 /// was if anything fails.
 pub fn build(site: &Site, output: &Path, links: &dyn Links) -> anyhow::Result<BuildReport> {
-    build_with_progress(site, output, links, &|_| {})
+    build_with_progress(site, output, links, &|_| {}, &|_| Ok(()))
 }
 
-/// [`build`], calling `progress(n)` as `n` more files are written. Files are
-/// written as they are rendered, from every thread, so the site is never held in
-/// memory as a whole.
+/// [`build`], calling `progress(n)` as `n` more files are written, and
+/// `verify(staging)` on the complete site before it is swapped in (an error there
+/// leaves the previous output as it was). Files are written as they are rendered,
+/// from every thread, so the site is never held in memory as a whole.
 pub fn build_with_progress(
     site: &Site,
     output: &Path,
     links: &dyn Links,
     progress: &(dyn Fn(usize) + Sync),
+    verify: &dyn Fn(&Path) -> anyhow::Result<()>,
 ) -> anyhow::Result<BuildReport> {
     let mut protected = vec![site.content_dir()];
     protected.extend(site.templates_dir());
@@ -79,6 +81,7 @@ pub fn build_with_progress(
         progress(1);
         Ok(())
     })?;
+    verify(out.staging())?;
     out.commit()?;
     Ok(BuildReport {
         output: output.to_path_buf(),
@@ -189,6 +192,9 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
     }
     Ok(out)
 }
+
+/// Files written per resolution: its page, highlighted source, JSON, Markdown and AKN.
+pub const FILES_PER_RESOLUTION: usize = 5;
 
 /// Files as (path from the site root, bytes).
 type Files = Vec<(String, Vec<u8>)>;

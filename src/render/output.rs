@@ -1,7 +1,9 @@
 //! The output directory, written atomically: pages go into a staging directory
 //! beside the output (`.public.build-<pid>`), which replaces the output only once
 //! everything is written (old → `.public.old-<pid>`, staging → output, old removed).
-//! A build that fails leaves the previous site untouched and its staging removed.
+//! A build that fails leaves the previous site untouched and its staging removed;
+//! what a killed build left behind (its staging or backup directory, named after a
+//! process that no longer runs) is removed by the next build.
 //!
 //! **In**: the output path and the site's own directories. **Out**: files on disk.
 //! Refuses an output that is the site root (or contains it), that overlaps content/,
@@ -47,6 +49,7 @@ impl Output {
             .ok_or_else(|| anyhow::anyhow!("the output {} has no directory name", target.display()))?;
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        remove_leftovers(parent, &name);
         let staging = parent.join(format!(".{name}.build-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))?;
@@ -55,6 +58,11 @@ impl Output {
         std::fs::write(staging.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("cannot write in {}", staging.display()))?;
         Ok(Output { target: target.to_path_buf(), staging, committed: false })
+    }
+
+    /// The staging directory, where the site is written until [`Output::commit`].
+    pub fn staging(&self) -> &Path {
+        &self.staging
     }
 
     /// Writes one file at `rel` (a `/`-separated path) in the staging directory.
@@ -104,6 +112,31 @@ impl Drop for Output {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Removes `.NAME.build-PID` and `.NAME.old-PID` directories in `parent` left by
+/// builds that were killed: those whose process is no longer running. Where the
+/// running processes cannot be known (no /proc), nothing is removed.
+fn remove_leftovers(parent: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let pid = [".build-", ".old-"]
+            .iter()
+            .find_map(|kind| file_name.strip_prefix(&format!(".{name}{kind}")))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        let path = entry.path();
+        let running = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        let empty = std::fs::read_dir(&path).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !running && (empty || path.join(MARKER).is_file()) {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
 }
