@@ -182,7 +182,20 @@ impl Reader {
 
     /// A paragraph, point, item or preambular container, with its sub-paragraphs.
     fn paragraph(&mut self, e: &Element, fallback_id: String, default_kind: ParaKind) -> Paragraph {
-        let id = stated_id(e).unwrap_or(fallback_id);
+        self.paragraph_in(e, fallback_id, default_kind, None)
+    }
+
+    /// A paragraph, or (with `parent`) a sub-paragraph of the paragraph `parent`: a
+    /// stated id that is not one of `parent`'s sub-paragraph ids (an eId written
+    /// for another paragraph) gives way to `fallback_id`, derived from the parent.
+    fn paragraph_in(
+        &mut self,
+        e: &Element,
+        fallback_id: String,
+        default_kind: ParaKind,
+        parent: Option<&str>,
+    ) -> Paragraph {
+        let id = stated_id(e).filter(|id| parent.is_none_or(|p| ids::is_sub_of(id, p))).unwrap_or(fallback_id);
         let num = e.child("num").map(|n| strip_num(&n.text()));
         let text = self.content(e);
         let mut children = Vec::new();
@@ -190,12 +203,12 @@ impl Reader {
             for item in list.elements().filter(|c| PARAGRAPHS.contains(&c.name.as_str())) {
                 let label = item.child("num").map(|n| strip_num(&n.text())).unwrap_or_default();
                 let fallback = ids::sub(&id, &label);
-                children.push(self.paragraph(item, fallback, ParaKind::Sub));
+                children.push(self.paragraph_in(item, fallback, ParaKind::Sub, Some(&id)));
             }
         }
         for item in e.elements().filter(|c| PARAGRAPHS.contains(&c.name.as_str())) {
             let label = item.child("num").map(|n| strip_num(&n.text())).unwrap_or_default();
-            children.push(self.paragraph(item, ids::sub(&id, &label), ParaKind::Sub));
+            children.push(self.paragraph_in(item, ids::sub(&id, &label), ParaKind::Sub, Some(&id)));
         }
         let kind =
             e.plenary_attr("kind").and_then(kind_named).or_else(|| ids::paragraph_kind(&id)).unwrap_or(default_kind);
