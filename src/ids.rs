@@ -91,9 +91,11 @@ pub fn annex_id(num: &str) -> String {
 }
 
 /// Id of a sub-paragraph labelled `label` under `parent`: `op7` + `a` → `op7a`,
-/// `op7a` + `ii` → `op7a-ii`.
+/// `op7a` + `ii` → `op7a-ii`; after the repeat suffix of a sub-paragraph whose
+/// label occurs twice (`op1a_2`), a dash keeps the levels apart: `op1a_2-i`.
 pub fn sub(parent: &str, label: &str) -> String {
-    if parent.ends_with(|c: char| c.is_ascii_digit()) {
+    let repeated_sub = PARA_ID.captures(parent).is_some_and(|c| c["subs"].contains('_'));
+    if parent.ends_with(|c: char| c.is_ascii_digit()) && !repeated_sub {
         format!("{parent}{label}")
     } else {
         format!("{parent}-{label}")
@@ -104,6 +106,7 @@ pub fn sub(parent: &str, label: &str) -> String {
 pub fn is_sub_of(child: &str, parent: &str) -> bool {
     let Some(rest) = child.strip_prefix(parent) else { return false };
     if parent.ends_with(|c: char| c.is_ascii_digit()) {
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
         !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     } else {
         rest.strip_prefix('-')
@@ -244,6 +247,11 @@ mod tests {
         assert!(is_sub_of("op1b-ii", "op1b"));
         assert!(!is_sub_of("op1b-ii", "op1b-i"));
         assert!(!is_sub_of("op7a-ii", "op7"));
+        // A sub-paragraph whose label came twice, and its own sub-paragraph.
+        assert_eq!(sub("op1a_2", "i"), "op1a_2-i");
+        assert!(is_sub_of("op1a_2-i", "op1a_2"));
+        assert_eq!(sub("op1_2", "a"), "op1_2a");
+        assert!(paragraph_kind("op1a_2-i").is_some());
         assert_eq!(footnote_ref(3, 1), "fnref3");
         assert_eq!(footnote_ref(3, 2), "fnref3-2");
     }
@@ -268,5 +276,6 @@ mod tests {
         assert_eq!(akn_eid("B-pp2").unwrap(), "sec_B__preamble__para_2");
         // A repeated number is told apart by a suffix.
         assert_eq!(akn_eid("op1_2a").unwrap(), "para_1_2__list_1__point_a");
+        assert!(akn_eid("op1a_2-i").is_some());
     }
 }
