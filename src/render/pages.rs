@@ -86,6 +86,9 @@ pub struct Collection {
     pub subjects: Vec<Group>,
     /// Main Committees in their order (First … Sixth), then plenary.
     pub committees: Vec<Group>,
+    /// Symbol → index in `resolutions`.
+    #[serde(skip)]
+    pub by_symbol: std::collections::HashMap<String, usize>,
 }
 
 pub const PLENARY: &str = "Plenary (without reference to a Main Committee)";
@@ -124,7 +127,8 @@ impl Collection {
         sessions.sort_by(|a, b| compare_symbols(&b.key, &a.key));
         let subjects = subjects.into_iter().map(|(name, resolutions)| Group { name, resolutions }).collect();
         let committees = by_committee(&resolutions);
-        Ok(Collection { resolutions, sessions, subjects, committees })
+        let by_symbol = resolutions.iter().enumerate().map(|(i, r)| (r.symbol.clone(), i)).collect();
+        Ok(Collection { resolutions, sessions, subjects, committees, by_symbol })
     }
 }
 

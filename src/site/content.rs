@@ -50,7 +50,7 @@ pub fn load_dir(dir: &Path, shown: &Path) -> anyhow::Result<Vec<Source>> {
         let n = errors.len();
         anyhow::bail!("{}\n{n} file{} could not be loaded", errors.join("\n"), if n == 1 { "" } else { "s" });
     }
-    sources.sort_by(|a, b| compare_symbols(&a.resolution.meta.symbol, &b.resolution.meta.symbol));
+    sources.sort_by_cached_key(|s| (symbol_sort_key(&s.resolution.meta.symbol), s.resolution.meta.symbol.clone()));
     Ok(sources)
 }
 

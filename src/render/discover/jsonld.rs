@@ -24,7 +24,7 @@ use crate::model::{Resolution, Visit};
 use crate::render::html::escape;
 use crate::render::pages::{format_date, Collection, SiteCtx};
 use crate::render::urls;
-use crate::site::content::compare_symbols;
+use crate::site::content::symbol_sort_key;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
@@ -183,15 +183,11 @@ fn citations(res: &Resolution, path: &str, site: &SiteCtx, collection: &Collecti
     }
     documents.remove(&res.meta.symbol);
     let mut documents: Vec<String> = documents.into_iter().collect();
-    documents.sort_by(|a, b| compare_symbols(a, b));
+    documents.sort_by_cached_key(|s| (symbol_sort_key(s), s.clone()));
     let mut out = Vec::new();
     for symbol in documents {
         let kind = if symbol.contains("/RES/") { "Legislation" } else { "CreativeWork" };
-        let in_site = collection
-            .resolutions
-            .binary_search_by(|s| compare_symbols(&s.symbol, &symbol))
-            .ok()
-            .map(|i| link(site, path, &collection.resolutions[i].path));
+        let in_site = collection.by_symbol.get(&symbol).map(|&i| link(site, path, &collection.resolutions[i].path));
         let url = in_site.unwrap_or_else(|| urls::official_url(&symbol));
         out.push(json!({"@type": kind, "identifier": symbol, "url": url}));
     }

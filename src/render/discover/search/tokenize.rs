@@ -38,6 +38,10 @@ pub const STOP: &[&str] = &[
 ];
 
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for lower in c.to_lowercase() {
         match FOLD.iter().find(|(from, _)| from.contains(lower)) {
             Some((_, to)) => out.push_str(to),
