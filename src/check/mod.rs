@@ -8,18 +8,27 @@
 //! `public/A/RES/61/183/index.html: link "../x/index.html#op9" → missing file`, and
 //! the external hosts.
 //!
-//! Submodules: `page` (one page parsed with html5ever: ids, URLs, footnotes),
+//! Files are added one by one ([`SiteCheck::add`], from any thread, as the build
+//! writes them); each page is read once, in one pass over its tags (`scan`), and
+//! only what the site-wide check needs is kept: hashes of its ids and of its links'
+//! targets. Pages with a problem are read again at the end for the messages.
+//!
+//! Submodules: `scan` (one page in one pass: ids, URLs, footnotes), `page` (the
+//! same with a full HTML parser, html5ever, which the tests hold `scan` to),
 //! `links` (a URL resolved against its page).
 
 mod links;
-mod page;
+pub mod page;
+pub mod scan;
 
 pub use links::{classify, Target};
 
 use anyhow::Context as _;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// What the check found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -59,7 +68,6 @@ pub fn check_dir(dir: &Path, shown: &Path) -> anyhow::Result<Report> {
     if !dir.is_dir() {
         anyhow::bail!("{}: no such directory; build the site first (`plenary build`)", shown.display());
     }
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot read {}", shown.display()))?;
@@ -69,22 +77,27 @@ pub fn check_dir(dir: &Path, shown: &Path) -> anyhow::Result<Report> {
             paths.push((rel, entry.path().to_path_buf()));
         }
     }
-    for (rel, path) in paths {
+    let check = SiteCheck::default();
+    paths.par_iter().try_for_each(|(rel, path)| -> anyhow::Result<()> {
         // Only pages are read; for other files it is enough that they exist.
-        let bytes = if is_page(&rel) {
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?
+        let bytes = if is_page(rel) {
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
         } else {
             Vec::new()
         };
-        files.insert(rel, bytes);
-    }
-    let dirs = directories(&files);
-    Ok(check(&files, &dirs, shown))
+        check.add(rel, &bytes);
+        Ok(())
+    })?;
+    check.finish(shown, &|rel| std::fs::read(dir.join(rel)).ok())
 }
 
 /// Checks a site held in memory (path from the site root → bytes).
 pub fn check_files(files: &BTreeMap<String, Vec<u8>>, shown: &Path) -> Report {
-    check(files, &directories(files), shown)
+    let check = SiteCheck::default();
+    for (path, bytes) in files {
+        check.add(path, bytes);
+    }
+    check.finish(shown, &|rel| files.get(rel).cloned()).expect("every page is in memory")
 }
 
 fn is_page(path: &str) -> bool {
@@ -92,91 +105,197 @@ fn is_page(path: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// Every directory of the site, as `a/b/` (the root is ``).
-fn directories(files: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
-    let mut dirs = BTreeSet::from([String::new()]);
-    for path in files.keys() {
-        let mut end = 0;
-        while let Some(i) = path[end..].find('/') {
-            end += i + 1;
-            dirs.insert(path[..end].to_string());
-        }
-    }
-    dirs
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
-fn check(files: &BTreeMap<String, Vec<u8>>, dirs: &BTreeSet<String>, shown: &Path) -> Report {
-    let parsed: BTreeMap<&str, Result<page::Page, String>> = files
-        .par_iter()
-        .filter(|(p, _)| is_page(p))
-        .map(|(p, bytes)| {
-            let page = std::str::from_utf8(bytes).map(page::parse).map_err(|e| {
-                let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-                format!("{line}: not UTF-8 text")
-            });
-            (p.as_str(), page)
-        })
-        .collect();
-    let mut report = Report { pages: parsed.len(), ..Report::default() };
-    for (path, page) in &parsed {
-        let at = shown.join(path).display().to_string();
-        let page = match page {
-            Ok(p) => p,
-            Err(e) => {
-                report.problems.push(format!("{at}:{e}"));
-                continue;
+/// The check of a site whose files arrive one at a time, from any thread.
+#[derive(Debug, Default)]
+pub struct SiteCheck {
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// Every file, by path.
+    files: Vec<String>,
+    pages: Vec<Summary>,
+    internal_links: usize,
+    external: BTreeMap<String, usize>,
+}
+
+/// What the site-wide check keeps of one page.
+#[derive(Debug)]
+struct Summary {
+    path: String,
+    /// Hashes of its ids, sorted.
+    ids: Vec<u64>,
+    /// Its internal links: hash of the target file, and of the fragment if it must be checked.
+    links: Vec<(u64, Option<u64>)>,
+    /// A problem found on the page alone (or a link wrong in itself).
+    flagged: bool,
+}
+
+impl SiteCheck {
+    /// Adds a file of the site (path from the site root, `/`-separated).
+    pub fn add(&self, path: &str, bytes: &[u8]) {
+        let summary = is_page(path).then(|| summarize(path, bytes));
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.files.push(path.to_string());
+        if let Some((summary, internal, external)) = summary {
+            state.internal_links += internal;
+            for host in external {
+                *state.external.entry(host).or_default() += 1;
             }
-        };
-        for id in &page.duplicate_ids {
-            report.problems.push(format!("{at}: duplicate id \"{id}\""));
+            state.pages.push(summary);
         }
-        for p in &page.problems {
-            report.problems.push(format!("{at}: {p}"));
+    }
+
+    /// The report: every link checked against the whole site; pages with a problem
+    /// are read again (`reread(path)`) for the messages.
+    pub fn finish(self, shown: &Path, reread: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> anyhow::Result<Report> {
+        let mut state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        state.pages.sort_by(|a, b| a.path.cmp(&b.path));
+        let index = Index::new(&state.files, &state.pages);
+        let flagged: Vec<&Summary> = state
+            .pages
+            .par_iter()
+            .filter(|p| {
+                p.flagged
+                    || p.links.iter().any(|&(target, fragment)| {
+                        !index.files.contains(&target)
+                            || fragment.is_some_and(|f| {
+                                index.page_ids(target).is_some_and(|ids| ids.binary_search(&f).is_err())
+                            })
+                    })
+            })
+            .collect();
+        let mut problems = Vec::new();
+        for page in flagged {
+            let at = shown.join(&page.path).display().to_string();
+            let bytes =
+                reread(&page.path).ok_or_else(|| anyhow::anyhow!("{at}: cannot be read again for the check"))?;
+            problems.extend(page_problems(&page.path, &bytes, &index).into_iter().map(|p| format!("{at}{p}")));
         }
-        for url in &page.urls {
-            let problem = match classify(path, url) {
-                Target::External { host } => {
-                    *report.external.entry(host).or_default() += 1;
-                    None
+        Ok(Report {
+            pages: state.pages.len(),
+            internal_links: state.internal_links,
+            external: state.external,
+            problems,
+        })
+    }
+}
+
+/// A page's summary, its number of internal links and the hosts of its external links.
+fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
+    let Ok(html) = std::str::from_utf8(bytes) else {
+        return (Summary { path: path.to_string(), ids: Vec::new(), links: Vec::new(), flagged: true }, 0, Vec::new());
+    };
+    let page = scan::scan(html);
+    let mut flagged = !page.duplicate_ids.is_empty() || !page.problems.is_empty();
+    let mut ids: Vec<u64> = page.ids.iter().map(|id| hash(id.as_str())).collect();
+    ids.sort_unstable();
+    let mut links = Vec::new();
+    let mut internal = 0;
+    let mut external = Vec::new();
+    for url in &page.urls {
+        match classify(path, url) {
+            Target::External { host } => external.push(host),
+            Target::Other => {}
+            Target::Bad(_) => flagged = true,
+            Target::Internal { path: target, fragment } => {
+                internal += 1;
+                if target.is_empty() || target.ends_with('/') {
+                    flagged = true;
                 }
-                Target::Other => None,
-                Target::Bad(why) => Some(why),
-                Target::Internal { path: target, fragment } => {
-                    report.internal_links += 1;
-                    internal(files, dirs, &parsed, &target, fragment.as_deref())
-                }
-            };
-            if let Some(why) = problem {
-                report.problems.push(format!("{at}: link \"{url}\" → {why}"));
+                let fragment = fragment.filter(|f| !f.is_empty() && f != "top").map(|f| hash(f.as_str()));
+                links.push((hash(target.as_str()), fragment));
             }
         }
     }
-    report
+    links.sort_unstable();
+    links.dedup();
+    (Summary { path: path.to_string(), ids, links, flagged }, internal, external)
+}
+
+/// The whole site, as hashes: files, directories, and each page's ids.
+struct Index<'a> {
+    files: HashSet<u64>,
+    dirs: HashSet<u64>,
+    pages: HashMap<u64, &'a [u64]>,
+}
+
+impl<'a> Index<'a> {
+    fn new(files: &[String], pages: &'a [Summary]) -> Index<'a> {
+        let mut dirs = HashSet::from([hash("")]);
+        for path in files {
+            for (i, _) in path.match_indices('/') {
+                dirs.insert(hash(&path[..=i]));
+            }
+        }
+        Index {
+            files: files.iter().map(|f| hash(f.as_str())).collect(),
+            dirs,
+            pages: pages.iter().map(|p| (hash(p.path.as_str()), p.ids.as_slice())).collect(),
+        }
+    }
+
+    fn page_ids(&self, target: u64) -> Option<&[u64]> {
+        self.pages.get(&target).copied()
+    }
+
+    fn is_file(&self, path: &str) -> bool {
+        self.files.contains(&hash(path))
+    }
+}
+
+/// The problems of one page, each `: what` (or `:line: what`), in page order.
+fn page_problems(path: &str, bytes: &[u8], index: &Index) -> Vec<String> {
+    let html = match std::str::from_utf8(bytes) {
+        Ok(html) => html,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            return vec![format!(":{line}: not UTF-8 text")];
+        }
+    };
+    let page = scan::scan(html);
+    let mut out: Vec<String> = page.duplicate_ids.iter().map(|id| format!(": duplicate id \"{id}\"")).collect();
+    out.extend(page.problems.iter().map(|p| format!(": {p}")));
+    for url in &page.urls {
+        let problem = match classify(path, url) {
+            Target::Bad(why) => Some(why),
+            Target::Internal { path: target, fragment } => internal(index, &target, fragment.as_deref()),
+            Target::External { .. } | Target::Other => None,
+        };
+        if let Some(why) = problem {
+            out.push(format!(": link \"{url}\" → {why}"));
+        }
+    }
+    out
 }
 
 /// Why an internal link is broken, if it is.
-fn internal(
-    files: &BTreeMap<String, Vec<u8>>,
-    dirs: &BTreeSet<String>,
-    parsed: &BTreeMap<&str, Result<page::Page, String>>,
-    target: &str,
-    fragment: Option<&str>,
-) -> Option<String> {
+fn internal(index: &Index, target: &str, fragment: Option<&str>) -> Option<String> {
     let as_dir = if target.is_empty() || target.ends_with('/') { target.to_string() } else { format!("{target}/") };
-    if target.is_empty() || target.ends_with('/') || (!files.contains_key(target) && dirs.contains(&as_dir)) {
-        let hint = if files.contains_key(&format!("{as_dir}index.html")) {
+    if target.is_empty()
+        || target.ends_with('/')
+        || (!index.is_file(target) && index.dirs.contains(&hash(as_dir.as_str())))
+    {
+        let hint = if index.is_file(&format!("{as_dir}index.html")) {
             format!("a directory: write {as_dir}index.html so the link works from disk")
         } else {
             "a directory without index.html".to_string()
         };
         return Some(hint);
     }
-    if !files.contains_key(target) {
+    if !index.is_file(target) {
         return Some("missing file".into());
     }
     let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
-    match parsed.get(target) {
-        Some(Ok(page)) if !page.ids.contains(fragment) => Some("missing fragment".into()),
+    match index.page_ids(hash(target)) {
+        Some(ids) if ids.binary_search(&hash(fragment)).is_err() => Some("missing fragment".into()),
         _ => None,
     }
 }

@@ -23,7 +23,7 @@ pub struct Page {
 }
 
 /// The attribute holding the URL an element refers to, by element name.
-fn url_attr(name: &str) -> Option<&'static str> {
+pub(crate) fn url_attr(name: &str) -> Option<&'static str> {
     match name {
         "a" | "area" | "link" => Some("href"),
         "script" | "img" | "iframe" | "source" | "video" | "audio" | "embed" | "track" => Some("src"),

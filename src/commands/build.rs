@@ -40,15 +40,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         crate::progress::Progress::new((render::FILES_PER_RESOLUTION * site.resolutions.len()) as u64, "building")
     };
-    // The written site is checked before it replaces the previous one.
-    let check = |staging: &std::path::Path| -> anyhow::Result<()> {
+    // The pages are checked as they are written, before the site replaces the previous one.
+    let verify = |report: &crate::check::Report| -> anyhow::Result<()> {
         progress.finish();
-        if args.no_check {
-            return Ok(());
-        }
-        super::check::before_swap(staging, &output, args.quiet)
+        super::check::before_swap(report, &output, args.quiet)
     };
-    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64), &check);
+    let verify: Option<&render::Verify> = if args.no_check { None } else { Some(&verify) };
+    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64), verify);
     progress.finish();
     let report = report?;
     for w in &report.warnings {

@@ -43,11 +43,10 @@ pub fn print(report: &Report, quiet: bool) {
     println!("{}", report.summary());
 }
 
-/// The check `plenary build` runs on what it wrote, in the staging directory
-/// (`written`) before it replaces `output`: quiet when all is well; the problems,
-/// named under `output`, and an error otherwise.
-pub fn before_swap(written: &Path, output: &Path, quiet: bool) -> anyhow::Result<()> {
-    let report = check::check_dir(written, output)?;
+/// Judges the check `plenary build` ran on what it wrote, before it replaces
+/// `output`: quiet when all is well; the problems (named under `output`) and an
+/// error otherwise.
+pub fn before_swap(report: &Report, output: &Path, quiet: bool) -> anyhow::Result<()> {
     if report.is_ok() {
         if !quiet {
             println!("{}", report.summary());

@@ -55,19 +55,23 @@ pub struct BuildReport {
 /// Renders the site and swaps it into `output`; the previous output is left as it
 /// was if anything fails.
 pub fn build(site: &Site, output: &Path, links: &dyn Links) -> anyhow::Result<BuildReport> {
-    build_with_progress(site, output, links, &|_| {}, &|_| Ok(()))
+    build_with_progress(site, output, links, &|_| {}, None)
 }
 
-/// [`build`], calling `progress(n)` as `n` more files are written, and
-/// `verify(staging)` on the complete site before it is swapped in (an error there
-/// leaves the previous output as it was). Files are written as they are rendered,
-/// from every thread, so the site is never held in memory as a whole.
+/// Judges the check of a written site before it is swapped in: an error keeps the
+/// previous output.
+pub type Verify<'a> = dyn Fn(&crate::check::Report) -> anyhow::Result<()> + 'a;
+
+/// [`build`], calling `progress(n)` as `n` more files are written. With `verify`,
+/// every file is also given to the check (`check::SiteCheck`) as it is written, and
+/// `verify` judges the report before the swap. Files are written as they are
+/// rendered, from every thread, so the site is never held in memory as a whole.
 pub fn build_with_progress(
     site: &Site,
     output: &Path,
     links: &dyn Links,
     progress: &(dyn Fn(usize) + Sync),
-    verify: &dyn Fn(&Path) -> anyhow::Result<()>,
+    verify: Option<&Verify>,
 ) -> anyhow::Result<BuildReport> {
     let mut protected = vec![site.content_dir()];
     protected.extend(site.templates_dir());
@@ -75,13 +79,22 @@ pub fn build_with_progress(
     output::check_location(output, &site.root, &protected)?;
     let out = output::Output::prepare(output)?;
     let files = std::sync::atomic::AtomicUsize::new(0);
+    let check = verify.map(|_| crate::check::SiteCheck::default());
     let rendered = render_each(site, links, &|path, bytes| {
         out.write(path, &bytes)?;
+        if let Some(check) = &check {
+            check.add(path, &bytes);
+        }
         files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         progress(1);
         Ok(())
     })?;
-    verify(out.staging())?;
+    if let (Some(verify), Some(check)) = (verify, check) {
+        let staging = out.staging().to_path_buf();
+        // The marker file is not a page: it needs no check.
+        let report = check.finish(output, &|rel| std::fs::read(staging.join(rel)).ok())?;
+        verify(&report)?;
+    }
     out.commit()?;
     Ok(BuildReport {
         output: output.to_path_buf(),

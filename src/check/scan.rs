@@ -1,0 +1,414 @@
+//! One HTML page read in a single pass over its tags, for the check: its ids (and
+//! those that occur twice), the URLs it refers to, and its footnote marks and
+//! notes: the same [`Page`] that `page::parse` makes with a full HTML parser, at a
+//! fraction of the cost (the check reads every page of sites of tens of thousands).
+//!
+//! It reads tags and attributes as HTML does (quoted and unquoted values,
+//! character references, comments, raw text of `script` and `style`, void
+//! elements, end tags closing what they match, `p` and `li` closed by the elements
+//! that close them); tests/check_scan.rs compares it with the full parser on every
+//! page of the bundled site and on pages written to trip it. `noscript` is read as
+//! markup, as a reader without JavaScript meets it, so its links are checked too.
+//!
+//! **In**: the text of a page. **Out**: a [`Page`].
+
+use super::page::{url_attr, Page};
+use std::collections::{BTreeSet, HashMap};
+
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+/// Elements whose content is text up to their end tag, not markup.
+const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
+/// Elements whose start closes an open `p`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+];
+/// Where the search for an open `p` to close stops.
+const P_SCOPE: &[&str] = &["button", "td", "th", "table", "html", "template", "caption", "marquee", "object"];
+
+/// An element whose text matters: one with an id, a footnote mark, a popover.
+#[derive(Default)]
+struct Tracked {
+    has_text: bool,
+    /// The text itself, kept for marks (their label).
+    text: Option<String>,
+}
+
+struct Open {
+    name: String,
+    tracked: Vec<usize>,
+}
+
+struct Mark {
+    href: String,
+    label: usize,
+    popover: Option<usize>,
+}
+
+#[derive(Default)]
+struct Scanner {
+    page: Page,
+    stack: Vec<Open>,
+    tracked: Vec<Tracked>,
+    /// Id → the first element with it.
+    by_id: HashMap<String, usize>,
+    duplicates: BTreeSet<String>,
+    marks: Vec<Mark>,
+    /// `sup.fn-missing` elements, by their tracked text.
+    missing: Vec<usize>,
+    /// After a footnote mark ends: the mark and the depth at which its next sibling would start.
+    after_mark: Option<(usize, usize)>,
+    /// Tracked elements open now (text inside them is recorded).
+    open_tracked: usize,
+}
+
+/// Reads a page. Never fails: like HTML parsing, it recovers from anything.
+pub fn scan(html: &str) -> Page {
+    let mut s = Scanner::default();
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while at < html.len() {
+        let Some(lt) = html[at..].find('<').map(|i| at + i) else {
+            s.text(&html[at..]);
+            break;
+        };
+        if lt > at {
+            s.text(&html[at..lt]);
+        }
+        let rest = &html[lt..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            at = comment.find("-->").map_or(html.len(), |i| lt + 4 + i + 3);
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            at = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+        } else if rest.starts_with("</") && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
+            let end = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+            let name = tag_name(&html[lt + 2..end]);
+            s.end(&name);
+            at = end;
+        } else if rest.starts_with("</") {
+            at = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+        } else if bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
+            let (name, attrs, end) = start_tag(html, lt + 1);
+            at = end;
+            s.start(&name, &attrs);
+            if RAW.contains(&name.as_str()) {
+                let close = find_ascii_ci(&html[at..], &format!("</{name}")).map_or(html.len(), |i| at + i);
+                s.text(&html[at..close]);
+                at = close;
+            }
+        } else {
+            s.text("<");
+            at = lt + 1;
+        }
+    }
+    s.finish()
+}
+
+impl Scanner {
+    fn text(&mut self, raw: &str) {
+        if self.open_tracked == 0 {
+            return;
+        }
+        let text = decode(raw);
+        let has_text = !text.trim().is_empty();
+        for open in &self.stack {
+            for &t in &open.tracked {
+                let tracked = &mut self.tracked[t];
+                tracked.has_text |= has_text;
+                if let Some(s) = tracked.text.as_mut() {
+                    s.push_str(&text);
+                }
+            }
+        }
+    }
+
+    fn track(&mut self, with_text: bool) -> usize {
+        self.tracked.push(Tracked { has_text: false, text: with_text.then(String::new) });
+        self.tracked.len() - 1
+    }
+
+    fn start(&mut self, name: &str, attrs: &[(String, String)]) {
+        self.close_implied(name);
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        let classes: Vec<&str> = attr("class").map(|c| c.split_ascii_whitespace().collect()).unwrap_or_default();
+        let mut tracked = Vec::new();
+        // The element after a footnote mark, at the mark's depth, is its next sibling.
+        if let Some((mark, depth)) = self.after_mark.take() {
+            if self.stack.len() == depth && classes.contains(&"fn-pop") {
+                let t = self.track(false);
+                self.marks[mark].popover = Some(t);
+                tracked.push(t);
+            }
+        }
+        if let Some(id) = attr("id") {
+            match self.by_id.get(id) {
+                None => {
+                    let t = self.track(false);
+                    self.by_id.insert(id.to_string(), t);
+                    tracked.push(t);
+                }
+                Some(_) => {
+                    if self.duplicates.insert(id.to_string()) {
+                        self.page.duplicate_ids.push(id.to_string());
+                    }
+                }
+            }
+            self.page.ids.insert(id.to_string());
+        }
+        if let Some(url) = url_attr(name).and_then(attr) {
+            self.page.urls.push(url.to_string());
+        }
+        if name == "a" && classes.contains(&"fn-mark") {
+            let label = self.track(true);
+            tracked.push(label);
+            self.marks.push(Mark { href: attr("href").unwrap_or_default().to_string(), label, popover: None });
+        }
+        if name == "sup" && classes.contains(&"fn-missing") {
+            let label = self.track(true);
+            tracked.push(label);
+            self.missing.push(label);
+        }
+        if VOID.contains(&name) {
+            return;
+        }
+        self.open_tracked += tracked.len();
+        self.stack.push(Open { name: name.to_string(), tracked });
+    }
+
+    /// `p` and `li` end where certain elements start, as HTML parsing has it.
+    fn close_implied(&mut self, name: &str) {
+        let (closes, scope): (&str, &[&str]) = match name {
+            "li" => ("li", &["ul", "ol"]),
+            "dt" | "dd" => ("dt", &["dl"]),
+            _ if CLOSES_P.contains(&name) => ("p", P_SCOPE),
+            _ => return,
+        };
+        for i in (0..self.stack.len()).rev() {
+            let open = self.stack[i].name.as_str();
+            if open == closes || (closes == "dt" && open == "dd") {
+                self.pop_to(i);
+                return;
+            }
+            if scope.contains(&open) || (closes != "p" && matches!(open, "div" | "section" | "table")) {
+                return;
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some(i) = self.stack.iter().rposition(|o| o.name == name) {
+            let mark = self.stack[i].tracked.iter().find_map(|t| self.marks.iter().position(|m| m.label == *t));
+            self.pop_to(i);
+            if name == "a" {
+                if let Some(mark) = mark {
+                    self.after_mark = Some((mark, self.stack.len()));
+                }
+            }
+        }
+    }
+
+    fn pop_to(&mut self, i: usize) {
+        for open in self.stack.drain(i..) {
+            self.open_tracked -= open.tracked.len();
+        }
+        if self.after_mark.is_some_and(|(_, depth)| self.stack.len() < depth) {
+            self.after_mark = None;
+        }
+    }
+
+    fn finish(mut self) -> Page {
+        let text = |t: usize| self.tracked[t].text.as_deref().unwrap_or_default().trim().to_string();
+        for &m in &self.missing {
+            self.page.problems.push(format!("footnote mark {} has no note", text(m)));
+        }
+        for mark in &self.marks {
+            let label = text(mark.label);
+            let Some(target) = mark.href.strip_prefix('#').filter(|t| !t.is_empty()) else {
+                self.page
+                    .problems
+                    .push(format!("footnote mark {label} does not link to its note (href {:?})", mark.href));
+                continue;
+            };
+            match self.by_id.get(target) {
+                None => self.page.problems.push(format!("footnote mark {label} → missing note #{target}")),
+                Some(&t) if !self.tracked[t].has_text => {
+                    self.page.problems.push(format!("footnote mark {label} → note #{target} is empty"))
+                }
+                Some(_) => {}
+            }
+            if mark.popover.is_some_and(|p| !self.tracked[p].has_text) {
+                self.page.problems.push(format!("footnote mark {label}: its popover is empty"));
+            }
+        }
+        self.page
+    }
+}
+
+/// The tag name at the start of `s`, lower case.
+fn tag_name(s: &str) -> String {
+    let end = s.find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>').unwrap_or(s.len());
+    s[..end].to_ascii_lowercase()
+}
+
+/// A start tag whose name begins at `from`: its name, attributes (names lower case,
+/// values decoded, the first of a name kept) and where the tag ends.
+fn start_tag(html: &str, from: usize) -> (String, Vec<(String, String)>, usize) {
+    let bytes = html.as_bytes();
+    let name = tag_name(&html[from..]);
+    let mut at = from + name.len();
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    loop {
+        while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return (name, attrs, html.len()),
+            Some(b'>') => return (name, attrs, at + 1),
+            Some(_) => {}
+        }
+        let name_end = html[at + 1..]
+            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+            .map_or(html.len(), |i| at + 1 + i);
+        let attr = html[at..name_end].to_ascii_lowercase();
+        at = name_end;
+        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        let mut value = String::new();
+        if bytes.get(at) == Some(&b'=') {
+            at += 1;
+            while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[at + 1..].find(q as char).map_or(html.len(), |i| at + 1 + i);
+                    value = decode(&html[at + 1..end]);
+                    at = (end + 1).min(html.len());
+                }
+                _ => {
+                    let end =
+                        html[at..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |i| at + i);
+                    value = decode(&html[at..end]);
+                    at = end;
+                }
+            }
+        }
+        if !attrs.iter().any(|(k, _)| *k == attr) {
+            attrs.push((attr, value));
+        }
+    }
+}
+
+/// `needle` (ASCII) in `haystack`, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Character references decoded: numeric ones and the named ones pages use.
+fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..].find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|e| e + 1);
+        let decoded = end.filter(|&e| rest.as_bytes().get(e) == Some(&b';')).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => '\u{a0}',
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}')
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_ids_urls_and_notes() {
+        let p = scan(
+            "<!DOCTYPE html><title>t</title><p id=a>x <a href=\"#b\" id=a>y</a>\
+             <sup class=fn><a class=fn-mark href=\"#fn1\">1</a><span class=fn-pop hidden>Note.</span></sup>\
+             <sup class=fn><a class=fn-mark href=\"#fn2\">2</a><span class=fn-pop hidden></span></sup>\
+             <sup class=\"fn fn-missing\">3</sup><img src=\"i.png\" alt=\"\"></p><ol><li id=fn1>Note.</li><li id=fn2> </li></ol>",
+        );
+        assert_eq!(p.duplicate_ids, ["a"]);
+        assert_eq!(p.urls, ["#b", "#fn1", "#fn2", "i.png"]);
+        assert_eq!(
+            p.problems,
+            [
+                "footnote mark 3 has no note",
+                "footnote mark 2 → note #fn2 is empty",
+                "footnote mark 2: its popover is empty"
+            ]
+        );
+    }
+
+    #[test]
+    fn decodes_references() {
+        assert_eq!(decode("a&amp;b&#38;c&#x26;d&nbsp;&bogus;&"), "a&b&c&d\u{a0}&bogus;&");
+    }
+}
