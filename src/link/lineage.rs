@@ -18,7 +18,7 @@ use super::series::SeriesSet;
 use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
 use crate::model::{Resolution, Visit};
 use crate::render::html::{escape, fragment};
-use crate::render::{urls, ExtraPage};
+use crate::render::{urls, ExtraPage, PageData};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -38,12 +38,12 @@ struct Changes {
     history: HashMap<String, ParagraphHistory>,
 }
 
-/// Two versions compared on a page of their own.
-#[derive(Debug)]
+/// Two versions (by index in the site) compared on a page of their own. The page's
+/// data is made when it is rendered ([`Lineages::deferred_context`]).
+#[derive(Debug, Clone, Copy)]
 struct Comparison {
     older: usize,
     newer: usize,
-    alignment: Alignment,
 }
 
 /// One series' changes (per member resolution) and comparisons.
@@ -53,6 +53,7 @@ type SeriesLineage = (Vec<(usize, Changes)>, Vec<Comparison>);
 #[derive(Debug, Default)]
 pub struct Lineages {
     changes: Vec<Option<Changes>>,
+    comparisons: Vec<Comparison>,
     pages: Vec<ExtraPage>,
 }
 
@@ -91,25 +92,45 @@ impl Lineages {
                     .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
                     .filter(|&(i, j)| n <= ALL_PAIRS_UP_TO || j == i + 1 || j == n - 1)
                     .collect();
-                let comparisons = pairs
-                    .into_iter()
-                    .map(|(i, j)| {
-                        let alignment =
-                            if j == i + 1 { history.alignments[i].clone() } else { lineage::align(chain[i], chain[j]) };
-                        Comparison { older: s.members[i], newer: s.members[j], alignment }
-                    })
-                    .collect();
+                let comparisons =
+                    pairs.into_iter().map(|(i, j)| Comparison { older: s.members[i], newer: s.members[j] }).collect();
                 (changes, comparisons)
             })
             .collect();
-        let mut out = Lineages { changes: (0..resolutions.len()).map(|_| None).collect(), pages: Vec::new() };
+        let mut out = Lineages {
+            changes: (0..resolutions.len()).map(|_| None).collect(),
+            comparisons: Vec::new(),
+            pages: Vec::new(),
+        };
         for (changes, comparisons) in per_series {
             for (doc, change) in changes {
                 out.changes[doc] = Some(change);
             }
-            out.pages.extend(comparisons.iter().map(|c| comparison_page_of(c, resolutions)));
+            for c in comparisons {
+                out.pages.push(comparison_page_of(out.comparisons.len(), c, resolutions));
+                out.comparisons.push(c);
+            }
         }
         out
+    }
+
+    /// The data of comparison page `key` at `page`: the two versions aligned (the
+    /// alignment with the previous version is the one already made for its page).
+    pub fn deferred_context(&self, key: usize, resolutions: &[&Resolution], page: &str) -> tera::Context {
+        let mut context = tera::Context::new();
+        let Some(&c) = self.comparisons.get(key) else { return context };
+        let (older, newer) = (resolutions[c.older], resolutions[c.newer]);
+        let known = self.changes[c.newer].as_ref().filter(|ch| ch.previous == older.meta.symbol);
+        let aligned;
+        let alignment = match known {
+            Some(change) => &change.alignment,
+            None => {
+                aligned = lineage::align(older, newer);
+                &aligned
+            }
+        };
+        context.insert("compare", &compare_ctx(alignment, older, newer, page));
+        context
     }
 
     /// Inserts, after each paragraph's own text on the page of resolution `doc`, what
@@ -165,17 +186,13 @@ impl Lineages {
     }
 }
 
-fn comparison_page_of(c: &Comparison, resolutions: &[&Resolution]) -> ExtraPage {
+fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) -> ExtraPage {
     let (older, newer) = (resolutions[c.older], resolutions[c.newer]);
-    let path = comparison_page(&older.meta.symbol, &newer.meta.symbol);
-    let ctx = compare_ctx(c, older, newer, &path);
-    let mut context = tera::Context::new();
-    context.insert("compare", &ctx);
     ExtraPage {
         title: format!("{} compared with {}", newer.meta.symbol, older.meta.symbol),
-        path,
+        path: comparison_page(&older.meta.symbol, &newer.meta.symbol),
         template: "compare.html".into(),
-        context,
+        context: PageData::Deferred(key),
         nav_label: None,
     }
 }
@@ -325,14 +342,13 @@ struct RowCtx {
     status: &'static str,
 }
 
-fn compare_ctx(c: &Comparison, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
+fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
     let older_texts = paragraph_texts(older);
     let newer_texts = paragraph_texts(newer);
-    let statuses: HashMap<&str, &Status> = c.alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
+    let statuses: HashMap<&str, &Status> = alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
     let older_page = urls::resolution_page(&older.meta.symbol).unwrap_or_default();
     let newer_page = urls::resolution_page(&newer.meta.symbol).unwrap_or_default();
-    let rows = c
-        .alignment
+    let rows = alignment
         .rows
         .iter()
         .map(|row| {

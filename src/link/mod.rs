@@ -218,6 +218,10 @@ impl Links for Corpus {
         pages
     }
 
+    fn deferred_context(&self, key: usize, resolutions: &[&Resolution], page: &str) -> tera::Context {
+        self.lineages.deferred_context(key, resolutions, page)
+    }
+
     fn depends_on(&self, res: &Resolution) -> Vec<String> {
         let Some(doc) = self.index.find(&res.meta.symbol) else { return Vec::new() };
         self.depends.get(doc).map_or_else(Vec::new, |list| list.iter().map(|&d| self.meta[d].symbol.clone()).collect())

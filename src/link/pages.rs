@@ -231,7 +231,7 @@ fn page_of<T: Serialize>(
         path: path.to_string(),
         template: template.to_string(),
         title: title.to_string(),
-        context,
+        context: crate::render::PageData::Ready(context),
         nav_label: nav_label.map(String::from),
     }
 }

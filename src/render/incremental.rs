@@ -167,8 +167,18 @@ impl Incremental {
                     Ok((vec![(job.id.clone(), html.into_bytes())], Vec::new()))
                 }
                 Kind::Others => {
-                    let (files, pages) = r.other_files(&extra_pages)?;
+                    let files = std::sync::Mutex::new(Vec::new());
+                    let pages = r.other_files(&extra_pages, links, &|path, bytes| {
+                        files
+                            .lock()
+                            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
+                            .push((path.to_string(), bytes));
+                        Ok(())
+                    })?;
                     other_pages.store(pages, std::sync::atomic::Ordering::Relaxed);
+                    let mut files = files.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+                    // In the order of the site, whatever the threads did.
+                    files.sort_by(|a, b| a.0.cmp(&b.0));
                     Ok((files, site.annotations.warnings.clone()))
                 }
             })

@@ -64,6 +64,12 @@ pub trait Links: Sync {
         Vec::new()
     }
 
+    /// The data of its page made on demand ([`super::extra::PageData::Deferred`]
+    /// with `key`), at `page`; `resolutions` are the site's, in its order.
+    fn deferred_context(&self, _key: usize, _resolutions: &[&Resolution], _page: &str) -> tera::Context {
+        tera::Context::new()
+    }
+
     /// Adds to the rendered body of the page `page` of `res` (the citation linker adds,
     /// after each paragraph, what changed since the previous version of its series).
     fn decorate(&self, _res: &Resolution, _page: &str, _body: &mut String) {}

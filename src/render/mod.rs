@@ -22,7 +22,7 @@ pub mod pages;
 pub mod templates;
 pub mod urls;
 
-pub use extra::{ExtraPage, NavEntry};
+pub use extra::{ExtraPage, NavEntry, PageData};
 pub use inline::{Link, LinkTarget, Linker, Links, NoLinks};
 
 use crate::annotate;
@@ -181,10 +181,7 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
                 listing(&session.path, "session.html", &session.label, &|ctx| ctx.insert("session", session))?;
             }
             listing(urls::NOT_FOUND, "404.html", "Page not found", &|_| {})?;
-            let (others, pages) = r.other_files(&extra_pages)?;
-            for (path, bytes) in others {
-                emit(&path, bytes)?;
-            }
+            let pages = r.other_files(&extra_pages, links, &emit)?;
             listed.fetch_add(pages, std::sync::atomic::Ordering::Relaxed);
             Ok(())
         },
@@ -209,8 +206,8 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
 /// Files written per resolution: its page, highlighted source, JSON, Markdown and AKN.
 pub const FILES_PER_RESOLUTION: usize = 5;
 
-/// Files as (path from the site root, bytes).
-type Files = Vec<(String, Vec<u8>)>;
+/// Receives a file (path from the site root, bytes), from any thread.
+type Emit<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
 
 /// The files (path, bytes) and warnings of one resolution.
 type ResolutionFiles = (Vec<(String, Vec<u8>)>, Vec<String>);
@@ -228,33 +225,32 @@ struct Renderer<'a> {
 impl Renderer<'_> {
     /// The files beyond the resolutions and the listings: the highlighting CSS, the
     /// annotations index, the search page and the linker's pages (cited documents,
-    /// series, comparisons); with the number of pages among them.
-    fn other_files(&self, extra_pages: &[ExtraPage]) -> anyhow::Result<(Files, usize)> {
-        let mut out = vec![(
-            format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE),
-            annotate::highlight::css().into_bytes(),
-        )];
+    /// series, comparisons), each given to `emit` as it is rendered; returns the
+    /// number of pages among them.
+    fn other_files(&self, extra_pages: &[ExtraPage], links: &dyn Links, emit: &Emit) -> anyhow::Result<usize> {
+        emit(&format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE), annotate::highlight::css().into_bytes())?;
+        let mut pages = 0;
         if !self.site.annotations.is_empty() {
             let index = annotate::pages::index(&self.site.annotations, &self.site.resolutions);
             let html = self.page(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", &|ctx| {
                 ctx.insert("annotations", &index)
             })?;
-            out.push((annotate::pages::INDEX_PAGE.to_string(), html.into_bytes()));
+            emit(annotate::pages::INDEX_PAGE, html.into_bytes())?;
+            pages += 1;
         }
         let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
-        out.push((discover::SEARCH_PAGE.to_string(), search.into_bytes()));
-        let pages: Vec<anyhow::Result<(String, Vec<u8>)>> = extra_pages
-            .par_iter()
-            .map(|p| {
-                let html = self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(p.context.clone()))?;
-                Ok((p.path.clone(), html.into_bytes()))
-            })
-            .collect();
-        for page in pages {
-            out.push(page?);
-        }
-        let count = out.len() - 1;
-        Ok((out, count))
+        emit(discover::SEARCH_PAGE, search.into_bytes())?;
+        pages += 1;
+        let resolutions: Vec<&crate::model::Resolution> = self.site.resolutions.iter().map(|s| &s.resolution).collect();
+        extra_pages.par_iter().try_for_each(|p| -> anyhow::Result<()> {
+            let data = match &p.context {
+                PageData::Ready(ctx) => ctx.clone(),
+                PageData::Deferred(key) => links.deferred_context(*key, &resolutions, &p.path),
+            };
+            let html = self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(data.clone()))?;
+            emit(&p.path, html.into_bytes())
+        })?;
+        Ok(pages + extra_pages.len())
     }
 
     fn context(&self, path: &str, title: &str) -> tera::Context {
