@@ -114,6 +114,17 @@ pub fn is_sub_of(child: &str, parent: &str) -> bool {
     }
 }
 
+/// `id`, or `id_2`, `id_3`… when a repeated number or label already took it.
+pub fn unique(used: &mut std::collections::HashSet<String>, id: String) -> String {
+    let mut candidate = id.clone();
+    let mut k = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{id}_{k}");
+        k += 1;
+    }
+    candidate
+}
+
 pub fn footnote(n: u32) -> String {
     format!("fn{n}")
 }

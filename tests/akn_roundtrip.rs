@@ -108,6 +108,24 @@ fn reads_akn4un_documents_not_written_by_plenary() {
 }
 
 #[test]
+fn ids_stated_twice_are_made_unique_and_the_markdown_loads() {
+    let xml = std::fs::read_to_string(fixture("akn4un-variant.xml")).unwrap();
+    let section = &xml[xml.find("<section").unwrap()..xml.find("</mainBody>").unwrap()];
+    let xml = xml
+        .replace("<paragraph eId=\"para_1\">", "<paragraph eId=\"para_2\">")
+        .replace("<recital>", "<recital eId=\"preamble__recital_1\">")
+        .replace("</mainBody>", &format!("{section}</mainBody>"));
+    let res = import_akn(&xml).unwrap();
+    let ids = res.ids();
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert!(ids.contains(&"op2_2".to_string()) && ids.contains(&"op2_2a".to_string()), "{ids:?}");
+    let md = plenary::markdown::write(&res);
+    let back = plenary::markdown::load(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(back, res);
+}
+
+#[test]
 fn bad_xml_is_an_error_with_a_line() {
     let err = import_akn("<akomaNtoso>\n<statement>\n<mainBody></statement>\n</akomaNtoso>").unwrap_err();
     assert_eq!(err.line, 3, "{err}");

@@ -563,16 +563,7 @@ struct Counters {
     block: usize,
 }
 
-/// `id`, or `id_2`, `id_3`… when a repeated number or label already took it.
-fn unique(used: &mut HashSet<String>, id: String) -> String {
-    let mut candidate = id.clone();
-    let mut k = 2;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{id}_{k}");
-        k += 1;
-    }
-    candidate
-}
+use ids::unique;
 
 fn node(item: Item, scope: &Scope, c: &mut Counters, used: &mut HashSet<String>) -> Node {
     match item {

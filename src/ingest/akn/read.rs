@@ -48,6 +48,8 @@ struct Ctx {
 struct Reader {
     footnotes: BTreeMap<u32, Text>,
     markers: u32,
+    /// Ids given so far: an id stated twice (or stated and derived) gets a suffix.
+    used: std::collections::HashSet<String>,
 }
 
 /// The id an element stands for: `plenary:id`, else the inverse of its eId.
@@ -99,7 +101,7 @@ impl Reader {
     fn preamble_node(&mut self, e: &Element, ctx: &mut Ctx, out: &mut Vec<Node>) {
         match (e.name.as_str(), e.attr("name")) {
             ("formula", _) => {
-                let id = stated_id(e).unwrap_or_else(|| ids::FORMULA.to_string());
+                let id = ids::unique(&mut self.used, stated_id(e).unwrap_or_else(|| ids::FORMULA.to_string()));
                 out.push(Node::Formula(Block { id, text: self.lines(e) }));
             }
             ("container", Some("heading")) => out.push(Node::Heading(self.heading_block(e, ctx))),
@@ -134,7 +136,7 @@ impl Reader {
             out.push(Node::Paragraph(self.paragraph(e, fallback, kind)));
         } else if SECTIONS.contains(&name) {
             let num = e.child("num").map(|n| strip_num(&n.text())).unwrap_or_default();
-            let id = stated_id(e).unwrap_or_else(|| ctx.scope.section(&num));
+            let id = ids::unique(&mut self.used, stated_id(e).unwrap_or_else(|| ctx.scope.section(&num)));
             let title = e.child("heading").map(|h| self.inline(h));
             let mut body = Vec::new();
             let mut closing = None;
@@ -153,7 +155,7 @@ impl Reader {
             }
             out.push(Node::Section(Section { id, num, title, body, closing }));
         } else if name == "hcontainer" && e.attr("name") == Some("formula") {
-            let id = stated_id(e).unwrap_or_else(|| ids::FORMULA.to_string());
+            let id = ids::unique(&mut self.used, stated_id(e).unwrap_or_else(|| ids::FORMULA.to_string()));
             out.push(Node::Formula(Block { id, text: self.content(e) }));
         } else if name == "crossHeading" || (name == "hcontainer" && e.attr("name") == Some("heading")) {
             out.push(Node::Heading(self.heading_block(e, ctx)));
@@ -166,7 +168,7 @@ impl Reader {
 
     fn heading_block(&mut self, e: &Element, ctx: &mut Ctx) -> Block {
         ctx.headings += 1;
-        let id = stated_id(e).unwrap_or_else(|| ctx.scope.heading(ctx.headings));
+        let id = ids::unique(&mut self.used, stated_id(e).unwrap_or_else(|| ctx.scope.heading(ctx.headings)));
         let text = match e.child("heading") {
             Some(h) => self.inline(h),
             None => self.content(e),
@@ -176,7 +178,7 @@ impl Reader {
 
     fn block(&mut self, e: &Element, ctx: &mut Ctx) -> Block {
         ctx.blocks += 1;
-        let id = stated_id(e).unwrap_or_else(|| ctx.scope.block(ctx.blocks));
+        let id = ids::unique(&mut self.used, stated_id(e).unwrap_or_else(|| ctx.scope.block(ctx.blocks)));
         Block { id, text: self.content(e) }
     }
 
@@ -196,6 +198,7 @@ impl Reader {
         parent: Option<&str>,
     ) -> Paragraph {
         let id = stated_id(e).filter(|id| parent.is_none_or(|p| ids::is_sub_of(id, p))).unwrap_or(fallback_id);
+        let id = ids::unique(&mut self.used, id);
         let num = e.child("num").map(|n| strip_num(&n.text()));
         let text = self.content(e);
         let mut children = Vec::new();
@@ -303,7 +306,7 @@ impl Reader {
         let title_el = by_class("title").or_else(|| preface.and_then(|p| p.find("docTitle").map(|_| p)));
         let title = title_el.map(|t| self.inline(t.find("docTitle").unwrap_or(t)));
         let numeral = label.split_whitespace().nth(1).unwrap_or("").to_string();
-        let id = stated_id(att).unwrap_or_else(|| ids::annex_id(&numeral));
+        let id = ids::unique(&mut self.used, stated_id(att).unwrap_or_else(|| ids::annex_id(&numeral)));
         let mut ctx = Ctx { scope: Scope { annex: Some(numeral), section: None }, ..Ctx::default() };
         let body = self.nodes(doc, &mut ctx);
         Annex { id, label, title, body }
