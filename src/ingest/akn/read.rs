@@ -226,8 +226,9 @@ impl Reader {
         }
     }
 
-    /// The `<p>` lines (and other block text) of an element, joined by line feeds;
-    /// structure (`num`, `heading`, lists, nested hierarchy) is left out.
+    /// The `<p>` lines (and other block text) of an element, joined by a space (a
+    /// paragraph of the model is one run of text); structure (`num`, `heading`,
+    /// lists, nested hierarchy) is left out.
     fn lines(&mut self, e: &Element) -> Text {
         const SKIP: &[&str] = &["num", "heading", "subheading", "list", "blockList", "content", "intro", "wrapUp"];
         let blocks: Vec<&Element> = e
@@ -240,7 +241,7 @@ impl Reader {
         let mut text = Text::default();
         for (i, b) in blocks.iter().enumerate() {
             if i > 0 {
-                text.push(Inline::Plain("\n".into()));
+                text.push(Inline::Plain(" ".into()));
             }
             for inline in self.inline(b).0 {
                 text.push(inline);
@@ -260,10 +261,10 @@ impl Reader {
     fn inline_into(&mut self, e: &Element, text: &mut Text) {
         for c in &e.children {
             match c {
-                Content::Text(s) => text.push(Inline::Plain(s.clone())),
+                Content::Text(s) => text.push(Inline::Plain(flat(s))),
                 Content::Element(el) => match el.name.as_str() {
-                    "i" | "em" => text.push(Inline::Emph(el.text())),
-                    "b" | "strong" => text.push(Inline::Strong(el.text())),
+                    "i" | "em" => text.push(Inline::Emph(flat(&el.text()))),
+                    "b" | "strong" => text.push(Inline::Strong(flat(&el.text()))),
                     "authorialNote" => {
                         let n = self.marker(el);
                         let body = self.lines(el);
@@ -311,6 +312,12 @@ impl Reader {
         let body = self.nodes(doc, &mut ctx);
         Annex { id, label, title, body }
     }
+}
+
+/// Text as the model holds it: a paragraph is one line, so a line feed in the
+/// text (a character reference, say) is a space.
+fn flat(s: &str) -> String {
+    s.replace('\n', " ")
 }
 
 /// `<conclusions>`: the meeting line and the date line, by class or by order.
