@@ -75,10 +75,14 @@ fn incremental_rebuilds_equal_full_builds() {
     // Nothing changed: nothing rendered.
     assert!(s.step("no change", &[]).is_empty());
 
-    // One paragraph: that page, and the pages drawn from the whole collection (search
-    // index, cited documents, series); no other resolution.
+    // One paragraph: that page, the pages of the works it cites (they quote it), and
+    // the pages drawn from the whole collection (search, annotations); no other
+    // resolution, series or comparison.
     s.edit("content/A/RES/80/14.md", "*Calls upon* African States", "*Calls upon* all African States");
-    assert_eq!(s.step("paragraph edit", &["content/A/RES/80/14.md"]), [page, "(other pages)"]);
+    let rendered = s.step("paragraph edit", &["content/A/RES/80/14.md"]);
+    assert_eq!(rendered[..2], [page, "(other pages)"]);
+    assert!(rendered.len() > 2, "the works it cites: {rendered:?}");
+    assert!(rendered[2..].iter().all(|p| p.starts_with("documents/") || p.starts_with("treaties/")), "{rendered:?}");
     assert!(String::from_utf8_lossy(&s.inc.files[page]).contains("all African States"));
 
     // The title: its page, its neighbours, the listings of its session.
@@ -114,8 +118,14 @@ fn incremental_rebuilds_equal_full_builds() {
     // Found by the walk alone (the watcher named nothing).
     s.edit("content/A/RES/61/183.md", "*Reaffirming*", "*Reaffirming once more*");
     let rendered = s.step("unreported edit", &[]);
-    // 57/174 is in its series (its page shows the series and what changed in it).
-    assert_eq!(rendered, ["A/RES/57/174/index.html", "A/RES/61/183/index.html", "(other pages)"]);
+    // 57/174 is in its series (its page shows the series and what changed in it);
+    // the series page, the comparison of the two and the pages of the works 61/183
+    // cites are made from its text too.
+    assert_eq!(rendered[..3], ["A/RES/57/174/index.html", "A/RES/61/183/index.html", "(other pages)"]);
+    for p in ["series/compare/A-RES-57-174--A-RES-61-183/index.html", "treaties/976/14152/index.html"] {
+        assert!(rendered.iter().any(|r| r == p), "{p}: {rendered:?}");
+    }
+    assert!(!rendered.iter().any(|r| r.starts_with("A/RES/80/")), "{rendered:?}");
 
     // A template override: the pages using it, not the others.
     std::fs::create_dir_all(root.join("templates")).unwrap();

@@ -194,6 +194,8 @@ fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) ->
         template: "compare.html".into(),
         context: PageData::Deferred(key),
         nav_label: None,
+        sources: vec![c.older, c.newer],
+        digest: 0,
     }
 }
 

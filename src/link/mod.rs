@@ -56,6 +56,8 @@ pub struct Corpus {
     /// Per resolution: element id → its links.
     links: Vec<HashMap<String, Vec<PlacedLink>>>,
     cited_by: CitedBy,
+    /// The cited works outside the collection, in order: the keys of their pages.
+    work_keys: Vec<Work>,
     series: SeriesSet,
     lineages: lineage::Lineages,
     /// Per resolution: the other resolutions its page is rendered from (those it
@@ -139,7 +141,8 @@ impl Corpus {
                 Destination::Here(_) => stats.internal += 1,
             }
         }
-        Corpus { index, meta, links, cited_by, series, lineages, depends, stats }
+        let work_keys = cited_by.works.keys().cloned().collect();
+        Corpus { index, meta, links, cited_by, work_keys, series, lineages, depends, stats }
     }
 
     pub fn stats(&self) -> LinkStats {
@@ -214,12 +217,21 @@ impl Links for Corpus {
 
     fn pages(&self) -> Vec<ExtraPage> {
         let mut pages = self.extra_pages();
-        pages.extend(self.lineages.pages());
+        let offset = self.link_page_keys();
+        pages.extend(self.lineages.pages().into_iter().map(|mut p| {
+            if let crate::render::PageData::Deferred(key) = &mut p.context {
+                *key += offset;
+            }
+            p
+        }));
         pages
     }
 
     fn deferred_context(&self, key: usize, resolutions: &[&Resolution], page: &str) -> tera::Context {
-        self.lineages.deferred_context(key, resolutions, page)
+        match key.checked_sub(self.link_page_keys()) {
+            None => self.link_page_context(key),
+            Some(comparison) => self.lineages.deferred_context(comparison, resolutions, page),
+        }
     }
 
     fn depends_on(&self, res: &Resolution) -> Vec<String> {

@@ -13,8 +13,8 @@ use super::resolve::Work;
 use super::series::Series;
 use super::Corpus;
 use crate::render::pages::format_date;
-use crate::render::{urls, ExtraPage};
-use crate::site::content::compare_symbols;
+use crate::render::{urls, ExtraPage, PageData};
+use crate::site::content::symbol_sort_key;
 use serde::Serialize;
 
 /// `xref` on a resolution page.
@@ -165,13 +165,73 @@ impl Corpus {
     }
 
     /// Every page of the link stage: cited works, their index, series and theirs.
+    /// Their data is made when each is rendered ([`Corpus::link_page_context`]).
     pub fn extra_pages(&self) -> Vec<ExtraPage> {
         let mut pages = Vec::new();
+        for (key, work) in self.work_keys.iter().enumerate() {
+            let cited_by = &self.cited_by.works[work];
+            let Some(page) = self.work_page(work, cited_by) else { continue };
+            let sources = cited_by.iter().filter_map(|c| self.index.find(&c.symbol)).collect();
+            pages.push(deferred(&page.path, "document.html", &page.name, key, None, sources, 0));
+        }
+        let works = self.work_keys.len();
+        pages.push(deferred(
+            paths::DOCUMENTS_INDEX,
+            "documents.html",
+            "Cited documents",
+            works,
+            Some("Cited documents"),
+            Vec::new(),
+            digest(&self.documents_index()),
+        ));
+        for (i, s) in self.series.list.iter().enumerate() {
+            let path = paths::series_page(&s.slug);
+            pages.push(deferred(&path, "series.html", &s.name, works + 1 + i, None, s.members.clone(), 0));
+        }
+        let series: Vec<SeriesPage> = self.series.list.iter().map(|s| self.series_page(s)).collect();
+        pages.push(deferred(
+            paths::SERIES_INDEX,
+            "series_index.html",
+            "Series",
+            works + 1 + self.series.list.len(),
+            Some("Series"),
+            Vec::new(),
+            digest(&series),
+        ));
+        pages
+    }
+
+    /// The number of keys [`Corpus::extra_pages`] uses (those after it are the lineage's).
+    pub fn link_page_keys(&self) -> usize {
+        self.work_keys.len() + self.series.list.len() + 2
+    }
+
+    /// The data of the link stage's page `key`.
+    pub fn link_page_context(&self, key: usize) -> tera::Context {
+        let mut context = tera::Context::new();
+        let works = self.work_keys.len();
+        let series = self.series.list.len();
+        if let Some(work) = self.work_keys.get(key) {
+            if let Some(page) = self.work_page(work, &self.cited_by.works[work]) {
+                context.insert("document", &page);
+            }
+        } else if key == works {
+            context.insert("documents", &self.documents_index());
+        } else if key <= works + series {
+            context.insert("series", &self.series_page(&self.series.list[key - works - 1]));
+        } else {
+            let list: Vec<SeriesPage> = self.series.list.iter().map(|s| self.series_page(s)).collect();
+            context.insert("series_list", &list);
+        }
+        context
+    }
+
+    fn documents_index(&self) -> DocumentsIndex {
         let mut documents = Vec::new();
         let mut treaties = Vec::new();
-        for (work, cited_by) in &self.cited_by.works {
+        for work in &self.work_keys {
+            let cited_by = &self.cited_by.works[work];
             let Some(page) = self.work_page(work, cited_by) else { continue };
-            pages.push(page_of(&page.path, "document.html", &page.name, "document", &page, None));
             let listed = CitedWork {
                 name: page.name,
                 path: page.path,
@@ -184,7 +244,7 @@ impl Corpus {
                 Work::Treaty { .. } => treaties.push(listed),
             }
         }
-        documents.sort_by(|a, b| compare_symbols(&a.name, &b.name));
+        documents.sort_by_cached_key(|d| (symbol_sort_key(&d.name), d.name.clone()));
         let resolutions = self
             .cited_by
             .resolutions
@@ -199,39 +259,34 @@ impl Corpus {
                 citing_count: list.len(),
             })
             .collect();
-        let index = DocumentsIndex { resolutions, documents, treaties };
-        pages.push(page_of(
-            paths::DOCUMENTS_INDEX,
-            "documents.html",
-            "Cited documents",
-            "documents",
-            &index,
-            Some("Cited documents"),
-        ));
-        let series: Vec<SeriesPage> = self.series.list.iter().map(|s| self.series_page(s)).collect();
-        for s in &series {
-            pages.push(page_of(&s.path, "series.html", &s.name, "series", s, None));
-        }
-        pages.push(page_of(paths::SERIES_INDEX, "series_index.html", "Series", "series_list", &series, Some("Series")));
-        pages
+        DocumentsIndex { resolutions, documents, treaties }
     }
 }
 
-fn page_of<T: Serialize>(
+/// A digest of serializable data (for [`ExtraPage::digest`]).
+fn digest<T: Serialize>(data: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(data).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
+fn deferred(
     path: &str,
     template: &str,
     title: &str,
-    key: &str,
-    data: &T,
+    key: usize,
     nav_label: Option<&str>,
+    sources: Vec<usize>,
+    digest: u64,
 ) -> ExtraPage {
-    let mut context = tera::Context::new();
-    context.insert(key, data);
     ExtraPage {
         path: path.to_string(),
         template: template.to_string(),
         title: title.to_string(),
-        context: crate::render::PageData::Ready(context),
+        context: PageData::Deferred(key),
         nav_label: nav_label.map(String::from),
+        sources,
+        digest,
     }
 }

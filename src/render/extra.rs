@@ -25,6 +25,11 @@ pub struct ExtraPage {
     pub context: PageData,
     /// When set, the page is listed in the site navigation with this label.
     pub nav_label: Option<String>,
+    /// What the page is made of, for `plenary serve`, which renders it again only
+    /// when that changes: the resolutions (indexes in site order) whose text it
+    /// draws on, and a digest of anything else in its data.
+    pub sources: Vec<usize>,
+    pub digest: u64,
 }
 
 /// The data of a linker's page: ready, or made on demand by
@@ -36,7 +41,7 @@ pub enum PageData {
 }
 
 /// An entry of the site navigation (`site_nav` in every template).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct NavEntry {
     pub label: String,
     /// Path from the site root.

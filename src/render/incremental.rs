@@ -15,8 +15,10 @@
 //! | home, index of all resolutions | every masthead |
 //! | a session | the mastheads of its resolutions |
 //! | 404 | nothing but configuration and templates |
+//! | a page of the linker (cited document, series, comparison) | the texts of the resolutions it names as its sources, and its digest ([`ExtraPage`](super::ExtraPage)) |
+//! | highlighting CSS, annotations index, search page | every text and the annotations |
 //!
-//! and each also on the configuration and on its template with every template that
+//! and each also on the configuration (and the site navigation) and on its template with every template that
 //! template names (`{% extends "base.html" %}`, imports, includes): a template
 //! change renders again the pages that use it. Assets are compared file by file.
 //! The page list mirrors `render_each`: a new kind of page must be added to both.
@@ -48,6 +50,8 @@ pub struct Incremental {
     /// Files of the discovery stage (search index, feeds, sitemap), made from the
     /// whole site whenever the job of the other pages runs.
     discovered: BTreeSet<String>,
+    /// The discovery files are to be made again.
+    discovery_due: bool,
 }
 
 #[derive(Debug)]
@@ -74,10 +78,15 @@ enum Kind<'a> {
         title: String,
         what: Listing<'a>,
     },
-    /// The annotations index, the search page, the linker's pages and the
-    /// highlighting CSS (see `Renderer::other_files`).
+    /// The annotations index, the search page and the highlighting CSS (see
+    /// `Renderer::own_other_files`).
     Others,
+    /// One of the linker's pages, by index in `Links::pages`.
+    Extra(usize),
 }
+
+/// Files as (path from the site root, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The id of the job of the other pages.
 const OTHERS: &str = "(other pages)";
@@ -110,9 +119,20 @@ impl Incremental {
         self.order.iter().filter_map(|id| self.jobs.get(id)).flat_map(|d| d.warnings.iter().cloned()).collect()
     }
 
-    /// Renders what changed since the last update (everything, the first time).
-    /// On error nothing is changed.
+    /// Renders what changed since the last update (everything, the first time),
+    /// discovery files included. On error nothing is changed.
     pub fn update(&mut self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Update> {
+        let mut update = self.update_pages(site, prints, links)?;
+        let discovered = self.update_discovery(site)?;
+        update.changed.extend(discovered.changed);
+        update.removed.extend(discovered.removed);
+        Ok(update)
+    }
+
+    /// [`Incremental::update`] of the pages only: the discovery files, made from the
+    /// whole site, are left for [`Incremental::update_discovery`] (`plenary serve`
+    /// reloads the browser first).
+    pub fn update_pages(&mut self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Update> {
         anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
         let templates =
             Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
@@ -145,12 +165,13 @@ impl Incremental {
         let extra_pages = links.pages();
         let nav = super::extra::nav_entries(&extra_pages);
         let discover = super::discover::Prepared::new(site);
-        let r = Renderer { site, templates, site_ctx, collection, nav, discover: &discover };
+        let r = Renderer { site, templates, site_ctx, collection, nav: nav.clone(), discover: &discover };
+        let resolutions: Vec<&crate::model::Resolution> = site.resolutions.iter().map(|s| &s.resolution).collect();
         let mut other_templates: Vec<&str> = vec!["annotations.html", "search.html"];
         other_templates.extend(extra_pages.iter().map(|p| p.template.as_str()));
         other_templates.sort_unstable();
         other_templates.dedup();
-        let jobs = plan(site, prints, links, templates, collection, &other_templates)?;
+        let jobs = plan(site, prints, links, templates, collection, &other_templates, &extra_pages, &nav)?;
         let stale: Vec<&Job> = jobs.iter().filter(|j| self.jobs.get(&j.id).is_none_or(|d| d.key != j.key)).collect();
         let other_pages = std::sync::atomic::AtomicUsize::new(self.other_pages);
         type Output = (Vec<(String, Vec<u8>)>, Vec<String>);
@@ -168,7 +189,7 @@ impl Incremental {
                 }
                 Kind::Others => {
                     let files = std::sync::Mutex::new(Vec::new());
-                    let pages = r.other_files(&extra_pages, links, &|path, bytes| {
+                    let pages = r.own_other_files(&|path, bytes| {
                         files
                             .lock()
                             .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
@@ -176,10 +197,12 @@ impl Incremental {
                         Ok(())
                     })?;
                     other_pages.store(pages, std::sync::atomic::Ordering::Relaxed);
-                    let mut files = files.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
-                    // In the order of the site, whatever the threads did.
-                    files.sort_by(|a, b| a.0.cmp(&b.0));
+                    let files = files.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
                     Ok((files, site.annotations.warnings.clone()))
+                }
+                Kind::Extra(i) => {
+                    let page = &extra_pages[*i];
+                    Ok((vec![(page.path.clone(), r.extra_page(page, links, &resolutions)?)], Vec::new()))
                 }
             })
             .collect();
@@ -234,29 +257,64 @@ impl Incremental {
             }
         }
         // Discovery files are made from the whole site: again whenever the others were.
-        if stale.iter().any(|j| matches!(j.kind, Kind::Others)) || self.discovered.is_empty() {
-            let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
-            let files = super::discover::site_files(site, collection, &r.site_ctx, &paths)?;
-            let fresh: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
-            for path in self.discovered.difference(&fresh) {
-                if self.files.remove(path).is_some() {
-                    update.removed.push(path.clone());
-                }
-            }
-            for (path, bytes) in files {
-                if self.files.get(&path) != Some(&bytes) {
-                    update.changed.push(path.clone());
-                    self.files.insert(path, bytes);
-                }
-            }
-            self.discovered = fresh;
-        }
+        self.discovery_due |= stale.iter().any(|j| matches!(j.kind, Kind::Others)) || self.discovered.is_empty();
         self.order = jobs.into_iter().map(|j| j.id).collect();
         Ok(update)
+    }
+
+    /// Whether the discovery files (search index, feeds, sitemap) are behind the pages.
+    pub fn discovery_due(&self) -> bool {
+        self.discovery_due
+    }
+
+    /// Makes the discovery files (search index, feeds, sitemap) again if the pages
+    /// they are made from changed since they were last made.
+    pub fn update_discovery(&mut self, site: &Site) -> anyhow::Result<Update> {
+        let files = self.discovery_files(site)?;
+        Ok(self.apply_discovery(files))
+    }
+
+    /// The discovery files, if they are due (the site is only read: `plenary serve`
+    /// makes them while the pages are being served).
+    pub fn discovery_files(&self, site: &Site) -> anyhow::Result<Option<Files>> {
+        if !self.discovery_due {
+            return Ok(None);
+        }
+        let Some((_, collection)) = &self.collection else { return Ok(None) };
+        let site_ctx = SiteCtx {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            language: site.config.language.clone(),
+            base_url: site.config.base_url.clone(),
+        };
+        let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
+        super::discover::site_files(site, collection, &site_ctx, &paths).map(Some)
+    }
+
+    /// Puts in place the files [`Incremental::discovery_files`] made.
+    pub fn apply_discovery(&mut self, files: Option<Files>) -> Update {
+        let mut update = Update::default();
+        let Some(files) = files else { return update };
+        let fresh: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        for path in self.discovered.difference(&fresh) {
+            if self.files.remove(path).is_some() {
+                update.removed.push(path.clone());
+            }
+        }
+        for (path, bytes) in files {
+            if self.files.get(&path) != Some(&bytes) {
+                update.changed.push(path.clone());
+                self.files.insert(path, bytes);
+            }
+        }
+        self.discovered = fresh;
+        self.discovery_due = false;
+        update
     }
 }
 
 /// Every page job of the site with its key.
+#[allow(clippy::too_many_arguments)]
 fn plan<'a>(
     site: &Site,
     prints: &[Print],
@@ -264,8 +322,10 @@ fn plan<'a>(
     templates: &Templates,
     collection: &'a Collection,
     other_templates: &[&str],
+    extra_pages: &[super::ExtraPage],
+    nav: &[super::NavEntry],
 ) -> anyhow::Result<Vec<Job<'a>>> {
-    let global = hash(&format!("{:?}", site.config));
+    let global = hash(&(format!("{:?}", site.config), nav));
     let template = template_keys(templates);
     let tkey = |name: &str| template.get(name).copied().unwrap_or(0);
     let by_symbol: HashMap<&str, usize> =
@@ -299,11 +359,16 @@ fn plan<'a>(
         jobs.push(listing(&session.path, "session.html", &session.label, Listing::Session(session), hash(&members)));
     }
     jobs.push(listing(urls::NOT_FOUND, "404.html", "Page not found", Listing::NotFound, 0));
-    // The other pages draw on the whole collection and every template.
+    // The annotations index and the search page draw on the whole collection.
     let texts: Vec<(u64, u64)> = prints.iter().map(|p| (p.text, p.meta)).collect();
     let used: Vec<u64> = other_templates.iter().map(|t| tkey(t)).collect();
     let notes = hash(&format!("{:?}", site.annotations));
     jobs.push(Job { id: OTHERS.to_string(), key: hash(&(global, used, texts, notes)), kind: Kind::Others });
+    for (i, page) in extra_pages.iter().enumerate() {
+        let sources: Vec<Option<u64>> = page.sources.iter().map(|&s| prints.get(s).map(|p| p.text)).collect();
+        let key = hash(&(global, tkey(&page.template), &page.title, sources, page.digest));
+        jobs.push(Job { id: page.path.clone(), key, kind: Kind::Extra(i) });
+    }
     Ok(jobs)
 }
 

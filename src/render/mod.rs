@@ -228,6 +228,15 @@ impl Renderer<'_> {
     /// series, comparisons), each given to `emit` as it is rendered; returns the
     /// number of pages among them.
     fn other_files(&self, extra_pages: &[ExtraPage], links: &dyn Links, emit: &Emit) -> anyhow::Result<usize> {
+        let pages = self.own_other_files(emit)?;
+        let resolutions: Vec<&crate::model::Resolution> = self.site.resolutions.iter().map(|s| &s.resolution).collect();
+        extra_pages.par_iter().try_for_each(|p| emit(&p.path, self.extra_page(p, links, &resolutions)?))?;
+        Ok(pages + extra_pages.len())
+    }
+
+    /// The highlighting CSS, the annotations index and the search page; returns the
+    /// number of pages among them.
+    fn own_other_files(&self, emit: &Emit) -> anyhow::Result<usize> {
         emit(&format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE), annotate::highlight::css().into_bytes())?;
         let mut pages = 0;
         if !self.site.annotations.is_empty() {
@@ -240,17 +249,21 @@ impl Renderer<'_> {
         }
         let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
         emit(discover::SEARCH_PAGE, search.into_bytes())?;
-        pages += 1;
-        let resolutions: Vec<&crate::model::Resolution> = self.site.resolutions.iter().map(|s| &s.resolution).collect();
-        extra_pages.par_iter().try_for_each(|p| -> anyhow::Result<()> {
-            let data = match &p.context {
-                PageData::Ready(ctx) => ctx.clone(),
-                PageData::Deferred(key) => links.deferred_context(*key, &resolutions, &p.path),
-            };
-            let html = self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(data.clone()))?;
-            emit(&p.path, html.into_bytes())
-        })?;
-        Ok(pages + extra_pages.len())
+        Ok(pages + 1)
+    }
+
+    /// One of the linker's pages.
+    fn extra_page(
+        &self,
+        p: &ExtraPage,
+        links: &dyn Links,
+        resolutions: &[&crate::model::Resolution],
+    ) -> anyhow::Result<Vec<u8>> {
+        let data = match &p.context {
+            PageData::Ready(ctx) => ctx.clone(),
+            PageData::Deferred(key) => links.deferred_context(*key, resolutions, &p.path),
+        };
+        Ok(self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(data.clone()))?.into_bytes())
     }
 
     fn context(&self, path: &str, title: &str) -> tera::Context {

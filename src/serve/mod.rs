@@ -136,21 +136,26 @@ impl Builder {
             Some(l) => l.refresh(touched).map(|_| l),
             None => Loaded::load(&self.root).map(|l| self.loaded.insert(l)),
         };
+        let loaded_in = start.elapsed();
         let mut live = shared.write();
+        let mut linked_in = loaded_in;
         let result = loaded.and_then(|l| {
             let corpus = crate::link::Corpus::build(&l.site);
-            live.site.update(&l.site, &l.prints, &corpus)
+            linked_in = start.elapsed();
+            live.site.update_pages(&l.site, &l.prints, &corpus)
         });
         let (changed, summary) = match result {
             Ok(update) => {
                 let changed = live.error.take().is_some() || !update.changed.is_empty() || !update.removed.is_empty();
                 let summary = format!(
-                    "rendered {} page{} ({} files changed, {} removed) in {:.1?}",
+                    "rendered {} page{} ({} files changed, {} removed) in {:.1?} (loaded at {:.1?}, linked at {:.1?})",
                     update.rendered.len(),
                     if update.rendered.len() == 1 { "" } else { "s" },
                     update.changed.len(),
                     update.removed.len(),
-                    start.elapsed()
+                    start.elapsed(),
+                    loaded_in,
+                    linked_in
                 );
                 (changed, summary)
             }
@@ -166,9 +171,25 @@ impl Builder {
             let generation = live.generation;
             drop(live);
             shared.publish(generation);
+        } else {
+            drop(live);
         }
         if self.log {
             eprintln!("{summary}");
+        }
+        // The search index, feeds and sitemap are made from the whole site: after the
+        // browser has the new page, while pages are served.
+        if let Some(l) = self.loaded.as_ref() {
+            let due = shared.read().site.discovery_files(&l.site);
+            match due {
+                Ok(files) => {
+                    let update = shared.write().site.apply_discovery(files);
+                    if self.log && !update.changed.is_empty() {
+                        eprintln!("search index, feeds and sitemap: {} files changed", update.changed.len());
+                    }
+                }
+                Err(e) => eprintln!("error: {e:#}"),
+            }
         }
     }
 }
