@@ -1,7 +1,8 @@
 //! Incremental rendering (`plenary serve`) against full builds: after every edit,
 //! rename, deletion, template, asset and configuration change, the files kept by
 //! the incremental renderer are byte for byte those of a fresh full build, and an
-//! edit of one resolution's text renders that page only.
+//! edit of one resolution's text renders that page only. The links are updated as
+//! `plenary serve` updates them (`Corpus::update`), not made afresh.
 
 mod build_support;
 
@@ -27,14 +28,21 @@ struct Session {
     root: PathBuf,
     loaded: Loaded,
     inc: Incremental,
+    corpus: Option<Corpus>,
+}
+
+fn texts(loaded: &Loaded) -> Vec<u64> {
+    loaded.prints.iter().map(|p| p.text).collect()
 }
 
 impl Session {
     fn new(root: &Path) -> Session {
         let loaded = Loaded::load(root).unwrap();
         let mut inc = Incremental::new();
-        inc.update(&loaded.site, &loaded.prints, &Corpus::build(&loaded.site)).unwrap();
-        Session { root: root.to_path_buf(), loaded, inc }
+        let resolutions: Vec<_> = loaded.site.resolutions.iter().map(|s| &s.resolution).collect();
+        let corpus = Corpus::with_prints(&resolutions, &texts(&loaded));
+        inc.update(&loaded.site, &loaded.prints, &corpus).unwrap();
+        Session { root: root.to_path_buf(), loaded, inc, corpus: Some(corpus) }
     }
 
     /// Refreshes after a change to `touched` and checks the result against a full build;
@@ -42,8 +50,10 @@ impl Session {
     fn step(&mut self, what: &str, touched: &[&str]) -> Vec<String> {
         let touched: Vec<PathBuf> = touched.iter().map(|t| self.root.join(t)).collect();
         self.loaded.refresh(&touched).unwrap_or_else(|e| panic!("{what}: {e:#}"));
-        let update =
-            self.inc.update(&self.loaded.site, &self.loaded.prints, &Corpus::build(&self.loaded.site)).unwrap();
+        let resolutions: Vec<_> = self.loaded.site.resolutions.iter().map(|s| &s.resolution).collect();
+        let corpus = self.corpus.take().unwrap().update(&resolutions, &texts(&self.loaded));
+        let update = self.inc.update(&self.loaded.site, &self.loaded.prints, &corpus).unwrap();
+        self.corpus = Some(corpus);
         let site = Site::load(&self.root).unwrap();
         let full = render_site(&site, &Corpus::build(&site)).unwrap();
         let got: Vec<&String> = self.inc.files.keys().collect();
@@ -84,6 +94,19 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(rendered.len() > 2, "the works it cites: {rendered:?}");
     assert!(rendered[2..].iter().all(|p| p.starts_with("documents/") || p.starts_with("treaties/")), "{rendered:?}");
     assert!(String::from_utf8_lossy(&s.inc.files[page]).contains("all African States"));
+
+    // A citation added and taken away again: the cited resolution's "Cited by" and
+    // the cited document's page follow (the links are updated, not made afresh).
+    s.edit(
+        "content/A/RES/80/14.md",
+        "all African States",
+        "all African States, as in its resolution 57/174 and document A/61/221,",
+    );
+    let rendered = s.step("citation added", &["content/A/RES/80/14.md"]);
+    assert!(rendered.iter().any(|r| r == "A/RES/57/174/index.html"), "{rendered:?}");
+    assert!(String::from_utf8_lossy(&s.inc.files["A/RES/57/174/index.html"]).contains("A/RES/80/14"));
+    s.edit("content/A/RES/80/14.md", ", as in its resolution 57/174 and document A/61/221,", "");
+    s.step("citation removed", &["content/A/RES/80/14.md"]);
 
     // The title: its page, its neighbours, the listings of its session.
     s.edit("content/A/RES/80/14.md", "title = \"African", "title = \"The African");

@@ -16,11 +16,14 @@ use crate::render::html::fragment;
 use crate::render::pages::format_date;
 use crate::render::urls;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One resolution citing something, and where.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitingResolution {
+    /// Its index in site order.
+    #[serde(skip)]
+    pub doc: usize,
     pub symbol: String,
     pub number: String,
     pub title: String,
@@ -64,38 +67,73 @@ impl CitedBy {
     pub fn new(resolutions: &[&Resolution], occurrences: &[Vec<Occurrence>]) -> CitedBy {
         let mut out = CitedBy { resolutions: vec![Vec::new(); resolutions.len()], works: BTreeMap::new() };
         for (citing, (res, found)) in resolutions.iter().zip(occurrences).enumerate() {
-            let Ok(path) = urls::resolution_page(&res.meta.symbol) else { continue };
-            let mut seen: HashSet<(Cited, &str)> = HashSet::new();
-            for occurrence in found {
-                let cited = match &occurrence.destination {
-                    Destination::Resolution { doc, .. } if *doc != citing => Cited::Resolution(*doc),
-                    Destination::Work(work) => Cited::Work(work.clone()),
-                    _ => continue,
-                };
-                if !seen.insert((cited.clone(), occurrence.element.as_str())) {
-                    continue;
-                }
-                let list = match cited {
-                    Cited::Resolution(doc) => match out.resolutions.get_mut(doc) {
-                        Some(list) => list,
-                        None => continue,
-                    },
-                    Cited::Work(work) => out.works.entry(work).or_default(),
-                };
-                if list.last().is_none_or(|last| last.symbol != res.meta.symbol) {
-                    list.push(citing_resolution(res, &path));
-                }
-                if let Some(last) = list.last_mut() {
-                    last.places.push(place(occurrence, &path));
+            for (cited, entry) in contributions(citing, res, found) {
+                match cited {
+                    Cited::Resolution(doc) => out.resolutions[doc].push(entry),
+                    Cited::Work(work) => out.works.entry(work).or_default().push(entry),
                 }
             }
         }
         out
     }
+
+    /// The backlinks again after the citations of resolution `citing` changed from
+    /// `before` to `after` (the resolutions being the same, in the same order).
+    pub fn update(&mut self, citing: usize, res: &Resolution, before: &[Occurrence], after: &[Occurrence]) {
+        for (cited, _) in contributions(citing, res, before) {
+            let list = match &cited {
+                Cited::Resolution(doc) => &mut self.resolutions[*doc],
+                Cited::Work(work) => match self.works.get_mut(work) {
+                    Some(list) => list,
+                    None => continue,
+                },
+            };
+            list.retain(|c| c.doc != citing);
+            if let Cited::Work(work) = &cited {
+                if list.is_empty() {
+                    self.works.remove(work);
+                }
+            }
+        }
+        for (cited, entry) in contributions(citing, res, after) {
+            let list = match cited {
+                Cited::Resolution(doc) => &mut self.resolutions[doc],
+                Cited::Work(work) => self.works.entry(work).or_default(),
+            };
+            let at = list.partition_point(|c| c.doc < citing);
+            list.insert(at, entry);
+        }
+    }
 }
 
-fn citing_resolution(res: &Resolution, path: &str) -> CitingResolution {
+/// What resolution `citing` adds to the backlinks of what it cites, in order: one
+/// entry per cited resolution or work, with the places citing it.
+fn contributions(citing: usize, res: &Resolution, found: &[Occurrence]) -> Vec<(Cited, CitingResolution)> {
+    let Ok(path) = urls::resolution_page(&res.meta.symbol) else { return Vec::new() };
+    let mut out: Vec<(Cited, CitingResolution)> = Vec::new();
+    let mut at: HashMap<Cited, usize> = HashMap::new();
+    let mut seen: HashSet<(Cited, &str)> = HashSet::new();
+    for occurrence in found {
+        let cited = match &occurrence.destination {
+            Destination::Resolution { doc, .. } if *doc != citing => Cited::Resolution(*doc),
+            Destination::Work(work) => Cited::Work(work.clone()),
+            _ => continue,
+        };
+        if !seen.insert((cited.clone(), occurrence.element.as_str())) {
+            continue;
+        }
+        let k = *at.entry(cited.clone()).or_insert_with(|| {
+            out.push((cited, citing_resolution(citing, res, &path)));
+            out.len() - 1
+        });
+        out[k].1.places.push(place(occurrence, &path));
+    }
+    out
+}
+
+fn citing_resolution(doc: usize, res: &Resolution, path: &str) -> CitingResolution {
     CitingResolution {
+        doc,
         symbol: res.meta.symbol.clone(),
         number: res.meta.number.clone(),
         title: res.meta.title.clone(),

@@ -39,6 +39,18 @@ impl CorpusIndex {
 
     /// The resolution whose symbol is `symbol`, ignoring spaces and case
     /// (`A/RES/2832 (XXVI)` is `A/RES/2832(XXVI)`).
+    /// Whether `res` has the ids and sections that resolution `doc` had when indexed
+    /// (so that citations of it are placed as before).
+    pub fn same_targets(&self, doc: usize, res: &Resolution) -> bool {
+        let ids: HashSet<String> = res.ids().into_iter().collect();
+        let mut sections = HashMap::new();
+        sections.insert(String::new(), section_numerals(&res.body));
+        for annex in &res.annexes {
+            sections.insert(annex.id.clone(), section_numerals(&annex.body));
+        }
+        self.ids.get(doc) == Some(&ids) && self.sections.get(doc) == Some(&sections)
+    }
+
     pub fn find(&self, symbol: &str) -> Option<usize> {
         self.by_symbol.get(&symbol_key(symbol)).copied()
     }

@@ -21,7 +21,8 @@ use crate::render::html::{escape, fragment};
 use crate::render::{urls, ExtraPage, PageData};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Series longer than this get comparison pages for neighbours and against the latest only.
 pub const ALL_PAIRS_UP_TO: usize = 12;
@@ -47,12 +48,12 @@ struct Comparison {
 }
 
 /// One series' changes (per member resolution) and comparisons.
-type SeriesLineage = (Vec<(usize, Changes)>, Vec<Comparison>);
+type SeriesLineage = (Vec<(usize, Arc<Changes>)>, Vec<Comparison>);
 
 /// Lineage of every series of the collection.
 #[derive(Debug, Default)]
 pub struct Lineages {
-    changes: Vec<Option<Changes>>,
+    changes: Vec<Option<Arc<Changes>>>,
     comparisons: Vec<Comparison>,
     pages: Vec<ExtraPage>,
 }
@@ -65,38 +66,34 @@ pub fn comparison_page(older: &str, newer: &str) -> String {
 
 impl Lineages {
     pub fn new(resolutions: &[&Resolution], series: &SeriesSet) -> Lineages {
+        let per_series: Vec<SeriesLineage> = series.list.par_iter().map(|s| series_lineage(resolutions, s)).collect();
+        Lineages::assemble(resolutions, per_series)
+    }
+
+    /// The lineages again after the texts of `changed` (indexes in site order)
+    /// changed, the series being the same: series without a changed member keep
+    /// what was made for them.
+    pub fn update(self, resolutions: &[&Resolution], series: &SeriesSet, changed: &HashSet<usize>) -> Lineages {
+        let mut old = self.changes;
         let per_series: Vec<SeriesLineage> = series
             .list
-            .par_iter()
+            .iter()
             .map(|s| {
-                let chain: Vec<&Resolution> = s.members.iter().map(|&m| resolutions[m]).collect();
-                let history = lineage::history(&chain);
-                let mut changes = Vec::new();
-                for (k, alignment) in history.alignments.iter().enumerate() {
-                    let history =
-                        history.paragraphs[k + 1].iter().map(|p| (p.id.clone(), p.clone())).collect::<HashMap<_, _>>();
-                    let texts = paragraph_texts(chain[k]);
-                    let removed_texts =
-                        alignment.removed.iter().filter_map(|id| Some((id.clone(), texts.get(id)?.clone()))).collect();
-                    let change = Changes {
-                        previous: chain[k].meta.symbol.clone(),
-                        current: chain[k + 1].meta.symbol.clone(),
-                        alignment: alignment.clone(),
-                        removed_texts,
-                        history,
-                    };
-                    changes.push((s.members[k + 1], change));
+                if s.members.iter().any(|m| changed.contains(m)) {
+                    return None;
                 }
-                let n = s.members.len();
-                let pairs: Vec<(usize, usize)> = (0..n)
-                    .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-                    .filter(|&(i, j)| n <= ALL_PAIRS_UP_TO || j == i + 1 || j == n - 1)
-                    .collect();
-                let comparisons =
-                    pairs.into_iter().map(|(i, j)| Comparison { older: s.members[i], newer: s.members[j] }).collect();
-                (changes, comparisons)
+                let changes = s.members.iter().filter_map(|&m| Some((m, old[m].take()?))).collect();
+                Some((changes, comparisons_of(s)))
             })
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .zip(series.list.par_iter())
+            .map(|(kept, s)| kept.unwrap_or_else(|| series_lineage(resolutions, s)))
             .collect();
+        Lineages::assemble(resolutions, per_series)
+    }
+
+    fn assemble(resolutions: &[&Resolution], per_series: Vec<SeriesLineage>) -> Lineages {
         let mut out = Lineages {
             changes: (0..resolutions.len()).map(|_| None).collect(),
             comparisons: Vec::new(),
@@ -197,6 +194,38 @@ fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) ->
         sources: vec![c.older, c.newer],
         digest: 0,
     }
+}
+
+/// What changed along one series, and its comparisons.
+fn series_lineage(resolutions: &[&Resolution], s: &super::series::Series) -> SeriesLineage {
+    let chain: Vec<&Resolution> = s.members.iter().map(|&m| resolutions[m]).collect();
+    let history = lineage::history(&chain);
+    let mut changes = Vec::new();
+    for (k, alignment) in history.alignments.iter().enumerate() {
+        let history = history.paragraphs[k + 1].iter().map(|p| (p.id.clone(), p.clone())).collect::<HashMap<_, _>>();
+        let texts = paragraph_texts(chain[k]);
+        let removed_texts =
+            alignment.removed.iter().filter_map(|id| Some((id.clone(), texts.get(id)?.clone()))).collect();
+        let change = Changes {
+            previous: chain[k].meta.symbol.clone(),
+            current: chain[k + 1].meta.symbol.clone(),
+            alignment: alignment.clone(),
+            removed_texts,
+            history,
+        };
+        changes.push((s.members[k + 1], Arc::new(change)));
+    }
+    (changes, comparisons_of(s))
+}
+
+/// The pairs of versions of a series compared on pages of their own.
+fn comparisons_of(s: &super::series::Series) -> Vec<Comparison> {
+    let n = s.members.len();
+    (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| n <= ALL_PAIRS_UP_TO || j == i + 1 || j == n - 1)
+        .map(|(i, j)| Comparison { older: s.members[i], newer: s.members[j] })
+        .collect()
 }
 
 /// The byte position just after the `</p>` that ends the own text of the element

@@ -34,6 +34,7 @@ pub mod paths;
 pub mod resolve;
 pub mod scan;
 pub mod series;
+mod update;
 pub mod walk;
 
 use crate::model::{Meta, Resolution};
@@ -64,6 +65,11 @@ pub struct Corpus {
     /// cites, those citing it, the other members of its series), by index.
     depends: Vec<Vec<usize>>,
     stats: LinkStats,
+    /// Per resolution: the citations found in it.
+    occurrences: Vec<Vec<Occurrence>>,
+    /// Per resolution: the print of its text this corpus was made from (see
+    /// [`Corpus::update`]; empty when made by [`Corpus::build`]).
+    prints: Vec<u64>,
 }
 
 /// What the link stage found, for reports and tests.
@@ -109,8 +115,28 @@ impl Corpus {
         let cited_by = CitedBy::new(resolutions, &occurrences);
         let series = SeriesSet::new(resolutions);
         let lineages = lineage::Lineages::new(resolutions, &series);
-        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); resolutions.len()];
-        for (doc, found) in occurrences.iter().enumerate() {
+        let work_keys = cited_by.works.keys().cloned().collect();
+        let mut corpus = Corpus {
+            index,
+            meta,
+            links,
+            cited_by,
+            work_keys,
+            series,
+            lineages,
+            depends: Vec::new(),
+            stats: LinkStats::default(),
+            occurrences,
+            prints: Vec::new(),
+        };
+        corpus.tally();
+        corpus
+    }
+
+    /// Who depends on whom, and the counts, from the citations and series.
+    fn tally(&mut self) {
+        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); self.meta.len()];
+        for (doc, found) in self.occurrences.iter().enumerate() {
             for occurrence in found {
                 if let Destination::Resolution { doc: cited, .. } = occurrence.destination {
                     if cited != doc {
@@ -120,7 +146,7 @@ impl Corpus {
                 }
             }
         }
-        for s in &series.list {
+        for s in &self.series.list {
             for &member in &s.members {
                 depends[member].extend(s.members.iter().copied().filter(|&m| m != member));
             }
@@ -129,8 +155,9 @@ impl Corpus {
             list.sort_unstable();
             list.dedup();
         }
-        let mut stats = LinkStats { works: cited_by.works.len(), series: series.list.len(), ..LinkStats::default() };
-        for occurrence in occurrences.iter().flatten() {
+        let mut stats =
+            LinkStats { works: self.cited_by.works.len(), series: self.series.list.len(), ..LinkStats::default() };
+        for occurrence in self.occurrences.iter().flatten() {
             stats.citations += 1;
             match &occurrence.destination {
                 Destination::Resolution { fragment, .. } => {
@@ -141,8 +168,8 @@ impl Corpus {
                 Destination::Here(_) => stats.internal += 1,
             }
         }
-        let work_keys = cited_by.works.keys().cloned().collect();
-        Corpus { index, meta, links, cited_by, work_keys, series, lineages, depends, stats }
+        self.depends = depends;
+        self.stats = stats;
     }
 
     pub fn stats(&self) -> LinkStats {

@@ -76,7 +76,7 @@ impl Server {
     /// A site that does not build is served as the error overlay until it does.
     pub fn start(root: &Path, port: u16, log: bool) -> anyhow::Result<Server> {
         let shared = Arc::new(Shared::default());
-        let mut builder = Builder { root: root.to_path_buf(), loaded: None, log };
+        let mut builder = Builder { root: root.to_path_buf(), loaded: None, corpus: None, log };
         builder.rebuild(&shared, &[]);
         let http = tiny_http::Server::http(("127.0.0.1", port))
             .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
@@ -125,6 +125,8 @@ impl Drop for Server {
 struct Builder {
     root: PathBuf,
     loaded: Option<Loaded>,
+    /// The links of the site last loaded, updated for what changed.
+    corpus: Option<crate::link::Corpus>,
     log: bool,
 }
 
@@ -139,11 +141,22 @@ impl Builder {
         let loaded_in = start.elapsed();
         let mut live = shared.write();
         let mut linked_in = loaded_in;
+        let mut previous = self.corpus.take();
+        let mut corpus = None;
         let result = loaded.and_then(|l| {
-            let corpus = crate::link::Corpus::build(&l.site);
+            let resolutions: Vec<&crate::model::Resolution> =
+                l.site.resolutions.iter().map(|s| &s.resolution).collect();
+            let prints: Vec<u64> = l.prints.iter().map(|p| p.text).collect();
+            let linked = match previous.take() {
+                Some(old) => old.update(&resolutions, &prints),
+                None => crate::link::Corpus::with_prints(&resolutions, &prints),
+            };
             linked_in = start.elapsed();
-            live.site.update_pages(&l.site, &l.prints, &corpus)
+            let update = live.site.update_pages(&l.site, &l.prints, &linked);
+            corpus = Some(linked);
+            update
         });
+        self.corpus = corpus.or(previous);
         let (changed, summary) = match result {
             Ok(update) => {
                 let changed = live.error.take().is_some() || !update.changed.is_empty() || !update.removed.is_empty();
