@@ -78,6 +78,7 @@ impl Server {
         let shared = Arc::new(Shared::default());
         let mut builder = Builder { root: root.to_path_buf(), loaded: None, corpus: None, log };
         builder.rebuild(&shared, &[]);
+        builder.discover(&shared);
         let http = tiny_http::Server::http(("127.0.0.1", port))
             .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let addr = http
@@ -190,19 +191,31 @@ impl Builder {
         if self.log {
             eprintln!("{summary}");
         }
-        // The search index, feeds and sitemap are made from the whole site: after the
-        // browser has the new page, while pages are served.
-        if let Some(l) = self.loaded.as_ref() {
-            let due = shared.read().site.discovery_files(&l.site);
-            match due {
-                Ok(files) => {
-                    let update = shared.write().site.apply_discovery(files);
-                    if self.log && !update.changed.is_empty() {
-                        eprintln!("search index, feeds and sitemap: {} files changed", update.changed.len());
-                    }
+    }
+
+    /// Makes the search index, feeds and sitemap again if an edit made them due.
+    /// They are made from the whole site, which takes a while in a large one, so the
+    /// watcher calls this once the files have been quiet for [`watch::DISCOVER_AFTER`]:
+    /// the browser gets the edited page first.
+    fn discover(&mut self, shared: &Shared) {
+        let Some(l) = self.loaded.as_ref() else { return };
+        if !shared.read().site.discovery_due() {
+            return;
+        }
+        let start = Instant::now();
+        let due = shared.read().site.discovery_files(&l.site);
+        match due {
+            Ok(files) => {
+                let update = shared.write().site.apply_discovery(files);
+                if self.log {
+                    eprintln!(
+                        "search index, feeds and sitemap: {} files changed in {:.1?}",
+                        update.changed.len(),
+                        start.elapsed()
+                    );
                 }
-                Err(e) => eprintln!("error: {e:#}"),
             }
+            Err(e) => eprintln!("error: {e:#}"),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Watching a site for changes (notify): plenary.toml and the root itself
 //! non-recursively, content/, templates/ and static/ recursively (watched as soon
 //! as they appear). Events are gathered until the files are quiet for a moment,
-//! then the builder refreshes the site with the paths they named.
+//! then the builder refreshes the site with the paths they named; once they have
+//! been quiet for a second, the search index, feeds and sitemap follow.
 //!
 //! **In**: the site root. **Out**: calls to the builder after each burst of changes.
 
@@ -17,6 +18,9 @@ use std::time::{Duration, Instant};
 const QUIET: Duration = Duration::from_millis(15);
 /// The longest a burst of events may delay a build.
 const MAX_DELAY: Duration = Duration::from_millis(250);
+/// How long the files must be quiet after a build before the search index, feeds
+/// and sitemap are made again.
+pub const DISCOVER_AFTER: Duration = Duration::from_millis(1000);
 
 pub struct Watcher {
     root: PathBuf,
@@ -57,10 +61,16 @@ impl Watcher {
 
     /// Waits for changes and rebuilds, until the server stops.
     pub fn run(mut self, shared: &Shared, builder: &mut Builder) {
+        let mut quiet_since = Instant::now();
         while !shared.stopping.load(Ordering::SeqCst) {
             let first = match self.events.recv_timeout(Duration::from_millis(200)) {
                 Ok(e) => e,
-                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Timeout) => {
+                    if quiet_since.elapsed() >= DISCOVER_AFTER {
+                        builder.discover(shared);
+                    }
+                    continue;
+                }
                 Err(RecvTimeoutError::Disconnected) => return,
             };
             let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
@@ -75,6 +85,7 @@ impl Watcher {
             if relevant && !shared.stopping.load(Ordering::SeqCst) {
                 self.watch_dirs();
                 builder.rebuild(shared, &touched.into_iter().collect::<Vec<_>>());
+                quiet_since = Instant::now();
             }
         }
     }
