@@ -197,7 +197,17 @@ impl Reader {
         default_kind: ParaKind,
         parent: Option<&str>,
     ) -> Paragraph {
-        let id = stated_id(e).filter(|id| parent.is_none_or(|p| ids::is_sub_of(id, p))).unwrap_or(fallback_id);
+        let is_sub = |id: &str| ids::paragraph_kind(id) == Some(ParaKind::Sub);
+        // A sub-paragraph's id is one of its parent's; a paragraph's is no sub-paragraph's
+        // (`op3m` for a paragraph numbered 3m would read as (m) of paragraph 3).
+        let fits = |id: &String| match parent {
+            Some(p) => ids::is_sub_of(id, p),
+            None => !is_sub(id),
+        };
+        let mut id = stated_id(e).filter(fits).unwrap_or(fallback_id);
+        if parent.is_none() && is_sub(&id) {
+            id = id.trim_end_matches(|c: char| c.is_ascii_lowercase()).to_string();
+        }
         let id = ids::unique(&mut self.used, id);
         let num = e.child("num").map(|n| strip_num(&n.text()));
         let text = self.content(e);
@@ -215,6 +225,11 @@ impl Reader {
         }
         let kind =
             e.plenary_attr("kind").and_then(kind_named).or_else(|| ids::paragraph_kind(&id)).unwrap_or(default_kind);
+        let kind = match (parent, kind) {
+            (Some(_), _) => ParaKind::Sub,
+            (None, ParaKind::Sub) => default_kind,
+            (None, kind) => kind,
+        };
         Paragraph { id, kind, num, text, children }
     }
 
