@@ -13,6 +13,7 @@
 //! **In**: the text of a page. **Out**: a [`Page`].
 
 use super::page::{url_attr, Page};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 const VOID: &[&str] =
@@ -122,7 +123,7 @@ pub fn scan(html: &str) -> Page {
             let (name, attrs, end) = start_tag(html, lt + 1);
             at = end;
             s.start(&name, &attrs);
-            if RAW.contains(&name.as_str()) {
+            if RAW.contains(&name.as_ref()) {
                 let close = find_ascii_ci(&html[at..], &format!("</{name}")).map_or(html.len(), |i| at + i);
                 s.text(&html[at..close]);
                 at = close;
@@ -158,9 +159,9 @@ impl Scanner {
         self.tracked.len() - 1
     }
 
-    fn start(&mut self, name: &str, attrs: &[(String, String)]) {
+    fn start(&mut self, name: &str, attrs: &[(Cow<str>, Cow<str>)]) {
         self.close_implied(name);
-        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_ref());
         let classes: Vec<&str> = attr("class").map(|c| c.split_ascii_whitespace().collect()).unwrap_or_default();
         let mut tracked = Vec::new();
         // The element after a footnote mark, at the mark's depth, is its next sibling.
@@ -276,18 +277,28 @@ impl Scanner {
 }
 
 /// The tag name at the start of `s`, lower case.
-fn tag_name(s: &str) -> String {
+fn tag_name(s: &str) -> Cow<'_, str> {
     let end = s.find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>').unwrap_or(s.len());
-    s[..end].to_ascii_lowercase()
+    lower(&s[..end])
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// A start tag whose name begins at `from`: its name, attributes (names lower case,
 /// values decoded, the first of a name kept) and where the tag ends.
-fn start_tag(html: &str, from: usize) -> (String, Vec<(String, String)>, usize) {
+type Attributes<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+
+fn start_tag(html: &str, from: usize) -> (Cow<'_, str>, Attributes<'_>, usize) {
     let bytes = html.as_bytes();
     let name = tag_name(&html[from..]);
     let mut at = from + name.len();
-    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut attrs: Attributes = Vec::new();
     loop {
         while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
             at += 1;
@@ -300,12 +311,12 @@ fn start_tag(html: &str, from: usize) -> (String, Vec<(String, String)>, usize) 
         let name_end = html[at + 1..]
             .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
             .map_or(html.len(), |i| at + 1 + i);
-        let attr = html[at..name_end].to_ascii_lowercase();
+        let attr = lower(&html[at..name_end]);
         at = name_end;
         while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
             at += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if bytes.get(at) == Some(&b'=') {
             at += 1;
             while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
@@ -338,9 +349,9 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// Character references decoded: numeric ones and the named ones pages use.
-fn decode(s: &str) -> String {
+fn decode(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -380,7 +391,7 @@ fn decode(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -138,8 +138,9 @@ impl Lineages {
         let previous_page = urls::resolution_page(previous).unwrap_or_default();
         let to_previous = urls::relative(page, &previous_page);
         let mut edits: Vec<(usize, String)> = Vec::new();
+        let ends = own_text_ends(body);
         for p in &change.alignment.paragraphs {
-            let Some(at) = after_own_text(body, &p.id) else { continue };
+            let Some(at) = ends.get(escape(&p.id).as_str()).copied() else { continue };
             let history = change.history.get(&p.id);
             edits.push((at, status_html(&p.status, previous, &to_previous, history, page)));
         }
@@ -228,13 +229,22 @@ fn comparisons_of(s: &super::series::Series) -> Vec<Comparison> {
         .collect()
 }
 
-/// The byte position just after the `</p>` that ends the own text of the element
-/// with id `id` (before its sub-paragraphs).
-fn after_own_text(html: &str, id: &str) -> Option<usize> {
-    let needle = format!(" id=\"{}\"", escape(id));
-    let at = html.find(&needle)?;
-    let end = at + html[at..].find("</p>")? + "</p>".len();
-    Some(end)
+/// For each id on the page (as written, escaped), the byte position just after the
+/// `</p>` that ends the own text of its element (before its sub-paragraphs); the
+/// first element with an id counts. One pass over the page.
+fn own_text_ends(html: &str) -> HashMap<&str, usize> {
+    let mut out = HashMap::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(" id=\"") {
+        let start = from + i + " id=\"".len();
+        let Some(len) = html[start..].find('"') else { break };
+        let id = &html[start..start + len];
+        from = start + len;
+        if let Some(p) = html[from..].find("</p>") {
+            out.entry(id).or_insert(from + p + "</p>".len());
+        }
+    }
+    out
 }
 
 fn status_html(
