@@ -126,6 +126,20 @@ fn ids_stated_twice_are_made_unique_and_the_markdown_loads() {
 }
 
 #[test]
+fn a_shape_the_model_cannot_hold_is_an_error_not_a_broken_file() {
+    let xml = std::fs::read_to_string(fixture("akn4un-variant.xml")).unwrap();
+    let xml = xml.replace("<num>3.</num>", "<num>3 x</num>");
+    assert!(xml.contains("3 x"));
+    match plenary::ingest::import_any(xml.as_bytes(), Some(std::path::Path::new("x.xml"))) {
+        Ok(imported) => {
+            let md = plenary::markdown::write(&imported.resolution);
+            plenary::markdown::load(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+        }
+        Err(e) => assert!(e.to_string().contains("does not fit Plenary's model"), "{e}"),
+    }
+}
+
+#[test]
 fn bad_xml_is_an_error_with_a_line() {
     let err = import_akn("<akomaNtoso>\n<statement>\n<mainBody></statement>\n</akomaNtoso>").unwrap_err();
     assert_eq!(err.line, 3, "{err}");

@@ -130,7 +130,20 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn import_any(bytes: &[u8], path: Option<&std::path::Path>) -> Result<Imported, ImportError> {
     if akn::looks_like_akn(bytes, path) {
         let text = normalize::decode(bytes)?;
-        return Ok(Imported { resolution: akn::import_akn(text).map_err(ImportError::Akn)?, warnings: Vec::new() });
+        let resolution = akn::import_akn(text).map_err(ImportError::Akn)?;
+        // What the reader made of a document written by other hands must still be a
+        // resolution Plenary can write and read back (unique ids, each sub-paragraph
+        // under its paragraph, one line per paragraph): a shape it cannot represent
+        // is an error, never a Markdown file that does not load.
+        let md = crate::markdown::write(&resolution);
+        if let Err(e) = crate::markdown::load(&md) {
+            let at = md.lines().nth(e.line.saturating_sub(1)).unwrap_or_default();
+            return Err(ImportError::Akn(akn::AknError::new(
+                1,
+                format!("the document's structure does not fit Plenary's model: {}, at `{at}`", e.message),
+            )));
+        }
+        return Ok(Imported { resolution, warnings: Vec::new() });
     }
     import(bytes)
 }

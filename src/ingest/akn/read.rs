@@ -339,8 +339,8 @@ fn flat(s: &str) -> String {
 fn closing(c: &Element) -> Closing {
     let lines: Vec<&Element> = c.elements().collect();
     let by_class = |class: &str| lines.iter().find(|e| e.attr("class") == Some(class)).map(|e| e.text());
-    Closing {
-        meeting: by_class("meeting").or_else(|| lines.first().map(|e| e.text())).unwrap_or_default(),
-        date: by_class("date").or_else(|| lines.get(1).map(|e| e.text())).unwrap_or_default(),
-    }
+    let meeting = by_class("meeting").or_else(|| lines.first().map(|e| e.text())).unwrap_or_default();
+    let date = by_class("date").or_else(|| lines.get(1).map(|e| e.text())).unwrap_or_default();
+    // Each is one line of the closing.
+    Closing { meeting: flat(&meeting), date: flat(&date) }
 }
