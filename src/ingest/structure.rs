@@ -169,7 +169,11 @@ pub fn build(blocks: &[RawBlock], warnings: &mut Vec<Warning>) -> Built {
             None => &mut body,
         };
         if matches!(part, Part::Before | Part::Closed) && in_body {
-            if let Some((num, title, used)) = part_start(blocks, k) {
+            // A letter a part already has does not open another (its ids would repeat).
+            let start = part_start(blocks, k).filter(|(num, ..)| {
+                !container.items.iter().any(|i| matches!(i, Item::Part { num: seen, .. } if seen == num))
+            });
+            if let Some((num, title, used)) = start {
                 container.items.push(Item::Part { num, title, items: Vec::new(), closing: None });
                 part = Part::Before;
                 skip = used - 1;
