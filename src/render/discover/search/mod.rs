@@ -28,8 +28,11 @@ use crate::site::Site;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-/// Documents per text file: a result loads the texts of its neighbours only.
-pub const TEXT_CHUNK: usize = 16;
+/// Documents per text file: a result loads the texts of its neighbours only. At
+/// 64, most resolutions are one file: a search of the whole collection downloads a
+/// file per resolution it shows, and a build writes a few thousand files fewer for
+/// every thousand resolutions than with 16.
+pub const TEXT_CHUNK: usize = 64;
 
 /// A shard is split by one more character above this estimated size.
 pub const SHARD_BYTES: usize = 32 * 1024;
