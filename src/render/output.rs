@@ -22,6 +22,8 @@ pub struct Output {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// Directories made so far (each is made once, not once per file).
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Output {
@@ -57,7 +59,7 @@ impl Output {
         std::fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         std::fs::write(staging.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("cannot write in {}", staging.display()))?;
-        Ok(Output { target: target.to_path_buf(), staging, committed: false })
+        Ok(Output { target: target.to_path_buf(), staging, committed: false, made: Default::default() })
     }
 
     /// The staging directory, where the site is written until [`Output::commit`].
@@ -75,7 +77,13 @@ impl Output {
         }
         let path = self.staging.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let made = self.made.lock().map(|m| m.contains(dir)).unwrap_or(false);
+            if !made {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(dir.to_path_buf());
+                }
+            }
         }
         std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
     }
