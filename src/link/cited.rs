@@ -44,7 +44,7 @@ pub struct CitingPlace {
     pub href: String,
     /// The part cited, when the citation names one: `para. 5`, `annex II`.
     pub pinpoint: Option<String>,
-    pub excerpt: Excerpt,
+    pub excerpt: std::sync::Arc<Excerpt>,
 }
 
 /// Who cites what.

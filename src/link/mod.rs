@@ -99,10 +99,13 @@ struct PlacedLink {
 }
 
 impl Corpus {
-    /// Links the resolutions of `site`.
+    /// Links the resolutions of `site`, once: what only [`Corpus::update`] needs (the
+    /// citations found in each resolution) is not kept.
     pub fn build(site: &Site) -> Corpus {
         let resolutions: Vec<&Resolution> = site.resolutions.iter().map(|s| &s.resolution).collect();
-        Corpus::from_resolutions(&resolutions)
+        let mut corpus = Corpus::from_resolutions(&resolutions);
+        corpus.occurrences = Vec::new();
+        corpus
     }
 
     /// Links `resolutions` (in the order the site lists them).

@@ -36,7 +36,8 @@ pub struct Occurrence {
     pub text: String,
     pub target: Target,
     pub destination: Destination,
-    pub excerpt: Excerpt,
+    /// Shared with the backlinks that show it.
+    pub excerpt: std::sync::Arc<Excerpt>,
 }
 
 /// The citation in its sentence: `before` + `cited` + `after`, cut at word
@@ -78,7 +79,7 @@ pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occ
                 element: element.id.clone(),
                 label: element.label.clone(),
                 text: plain[citation.span.clone()].to_string(),
-                excerpt: excerpt(&plain, &citation.span),
+                excerpt: std::sync::Arc::new(excerpt(&plain, &citation.span)),
                 span: citation.span,
                 target: citation.target,
                 destination,
