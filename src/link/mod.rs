@@ -62,7 +62,7 @@ pub struct Corpus {
     series: SeriesSet,
     lineages: lineage::Lineages,
     /// Per resolution: the other resolutions its page is rendered from (those it
-    /// cites, those citing it, the other members of its series), by index.
+    /// cites, those citing it, the earlier versions of its series and the next one), by index.
     depends: Vec<Vec<usize>>,
     stats: LinkStats,
     /// Per resolution: the citations found in it.
@@ -149,9 +149,13 @@ impl Corpus {
                 }
             }
         }
+        // A version's page shows what changed since the one before and where its
+        // language comes from (the earlier versions), and the next one in the series
+        // navigation; not the later versions' texts.
         for s in &self.series.list {
-            for &member in &s.members {
-                depends[member].extend(s.members.iter().copied().filter(|&m| m != member));
+            for (p, &member) in s.members.iter().enumerate() {
+                depends[member].extend(&s.members[..p]);
+                depends[member].extend(s.members.get(p + 1));
             }
         }
         for list in &mut depends {
