@@ -399,26 +399,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_ids_urls_and_notes() {
-        let p = scan(
-            "<!DOCTYPE html><title>t</title><p id=a>x <a href=\"#b\" id=a>y</a>\
-             <sup class=fn><a class=fn-mark href=\"#fn1\">1</a><span class=fn-pop hidden>Note.</span></sup>\
-             <sup class=fn><a class=fn-mark href=\"#fn2\">2</a><span class=fn-pop hidden></span></sup>\
-             <sup class=\"fn fn-missing\">3</sup><img src=\"i.png\" alt=\"\"></p><ol><li id=fn1>Note.</li><li id=fn2> </li></ol>",
-        );
-        assert_eq!(p.duplicate_ids, ["a"]);
-        assert_eq!(p.urls, ["#b", "#fn1", "#fn2", "i.png"]);
-        assert_eq!(
-            p.problems,
-            [
-                "footnote mark 3 has no note",
-                "footnote mark 2 → note #fn2 is empty",
-                "footnote mark 2: its popover is empty"
-            ]
-        );
-    }
-
-    #[test]
     fn decodes_references() {
         assert_eq!(decode("a&amp;b&#38;c&#x26;d&nbsp;&bogus;&"), "a&b&c&d\u{a0}&bogus;&");
     }
