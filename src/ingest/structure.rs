@@ -70,9 +70,12 @@ impl Container {
     }
 }
 
+/// The items of the last part, if the container ends with one (text after a part's
+/// closing stays in the part: Markdown has no way back out of a section), or the
+/// container's own.
 fn open_part(items: &mut Vec<Item>) -> &mut Vec<Item> {
     let last = items.len().wrapping_sub(1);
-    if matches!(items.get(last), Some(Item::Part { closing: None, .. })) {
+    if matches!(items.get(last), Some(Item::Part { .. })) {
         match &mut items[last] {
             Item::Part { items, .. } => items,
             _ => unreachable!("checked to be a part"),
