@@ -18,7 +18,7 @@ use super::series::SeriesSet;
 use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
 use crate::model::{Resolution, Visit};
 use crate::render::html::{escape, fragment};
-use crate::render::{urls, ExtraPage, PageData};
+use crate::render::{urls, ExtraPage};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -190,7 +190,7 @@ fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) ->
         title: format!("{} compared with {}", newer.meta.symbol, older.meta.symbol),
         path: comparison_page(&older.meta.symbol, &newer.meta.symbol),
         template: "compare.html".into(),
-        context: PageData::Deferred(key),
+        key,
         nav_label: None,
         sources: vec![c.older, c.newer],
         digest: 0,

@@ -253,9 +253,7 @@ impl Links for Corpus {
         let mut pages = self.extra_pages();
         let offset = self.link_page_keys();
         pages.extend(self.lineages.pages().into_iter().map(|mut p| {
-            if let crate::render::PageData::Deferred(key) = &mut p.context {
-                *key += offset;
-            }
+            p.key += offset;
             p
         }));
         pages

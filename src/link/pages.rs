@@ -13,7 +13,7 @@ use super::resolve::Work;
 use super::series::Series;
 use super::Corpus;
 use crate::render::pages::format_date;
-use crate::render::{urls, ExtraPage, PageData};
+use crate::render::{urls, ExtraPage};
 use crate::site::content::symbol_sort_key;
 use serde::Serialize;
 
@@ -284,7 +284,7 @@ fn deferred(
         path: path.to_string(),
         template: template.to_string(),
         title: title.to_string(),
-        context: PageData::Deferred(key),
+        key,
         nav_label: nav_label.map(String::from),
         sources,
         digest,

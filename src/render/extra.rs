@@ -3,11 +3,10 @@
 //! entries they add to the site navigation.
 //!
 //! **In**: what the linker hands over: a path from the site root, a template name,
-//! a title and the template's data, or a key with which the linker makes that data
-//! when the page is rendered ([`PageData::Deferred`]: pages whose data is large,
-//! such as comparisons of two versions, are never all in memory at once).
-//! **Out**: rendered by `render_site` like any
-//! other page (with `site`, `root`, `page` and `site_nav`); a path that another page
+//! a title and a key with which the linker makes the page's data when it is
+//! rendered (pages whose data is large, such as comparisons of two versions, are
+//! never all in memory at once). **Out**: rendered by `render_site` like any other
+//! page (with `site`, `root`, `page` and `site_nav`); a path that another page
 //! already has is an error, never a silent overwrite.
 
 use serde::Serialize;
@@ -21,8 +20,10 @@ pub struct ExtraPage {
     pub template: String,
     /// Page title (`<title>`, `page.title`).
     pub title: String,
-    /// The template's own data, added to the usual `site`, `root` and `page`.
-    pub context: PageData,
+    /// The key with which the linker makes the template's own data when the page
+    /// is rendered ([`Links::deferred_context`](super::Links::deferred_context)),
+    /// added to the usual `site`, `root` and `page`.
+    pub key: usize,
     /// When set, the page is listed in the site navigation with this label.
     pub nav_label: Option<String>,
     /// What the page is made of, for `plenary serve`, which renders it again only
@@ -30,14 +31,6 @@ pub struct ExtraPage {
     /// draws on, and a digest of anything else in its data.
     pub sources: Vec<usize>,
     pub digest: u64,
-}
-
-/// The data of a linker's page: ready, or made on demand by
-/// [`Links::deferred_context`](super::Links::deferred_context) with this key.
-#[derive(Debug, Clone)]
-pub enum PageData {
-    Ready(tera::Context),
-    Deferred(usize),
 }
 
 /// An entry of the site navigation (`site_nav` in every template).

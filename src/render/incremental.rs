@@ -156,12 +156,7 @@ impl Incremental {
         assets: BTreeMap<String, Vec<u8>>,
         collection: &Collection,
     ) -> anyhow::Result<Update> {
-        let site_ctx = SiteCtx {
-            title: site.config.title.clone(),
-            description: site.config.description.clone(),
-            language: site.config.language.clone(),
-            base_url: site.config.base_url.clone(),
-        };
+        let site_ctx = SiteCtx::of(&site.config);
         let extra_pages = links.pages();
         let nav = super::extra::nav_entries(&extra_pages);
         let discover = super::discover::Prepared::new(site);
@@ -281,12 +276,7 @@ impl Incremental {
             return Ok(None);
         }
         let Some((_, collection)) = &self.collection else { return Ok(None) };
-        let site_ctx = SiteCtx {
-            title: site.config.title.clone(),
-            description: site.config.description.clone(),
-            language: site.config.language.clone(),
-            base_url: site.config.base_url.clone(),
-        };
+        let site_ctx = SiteCtx::of(&site.config);
         let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
         super::discover::site_files(site, collection, &site_ctx, &paths).map(Some)
     }

@@ -64,8 +64,8 @@ pub trait Links: Sync {
         Vec::new()
     }
 
-    /// The data of its page made on demand ([`super::extra::PageData::Deferred`]
-    /// with `key`), at `page`; `resolutions` are the site's, in its order.
+    /// The data of its page made when the page is rendered ([`super::ExtraPage::key`]
+    /// `key`), at `page`; `resolutions` are the site's, in its order.
     fn deferred_context(&self, _key: usize, _resolutions: &[&Resolution], _page: &str) -> tera::Context {
         tera::Context::new()
     }

@@ -22,7 +22,7 @@ pub mod pages;
 pub mod templates;
 pub mod urls;
 
-pub use extra::{ExtraPage, NavEntry, PageData};
+pub use extra::{ExtraPage, NavEntry};
 pub use inline::{Link, LinkTarget, Linker, Links, NoLinks};
 
 use crate::annotate;
@@ -91,7 +91,6 @@ pub fn build_with_progress(
     })?;
     if let (Some(verify), Some(check)) = (verify, check) {
         let staging = out.staging().to_path_buf();
-        // The marker file is not a page: it needs no check.
         let report = check.finish(output, &|rel| std::fs::read(staging.join(rel)).ok())?;
         verify(&report)?;
     }
@@ -127,12 +126,7 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
         Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
     let collection = Collection::new(site)?;
-    let site_ctx = SiteCtx {
-        title: site.config.title.clone(),
-        description: site.config.description.clone(),
-        language: site.config.language.clone(),
-        base_url: site.config.base_url.clone(),
-    };
+    let site_ctx = SiteCtx::of(&site.config);
     let extra_pages = links.pages();
     let nav = extra::nav_entries(&extra_pages);
     let discover = discover::Prepared::new(site);
@@ -259,10 +253,7 @@ impl Renderer<'_> {
         links: &dyn Links,
         resolutions: &[&crate::model::Resolution],
     ) -> anyhow::Result<Vec<u8>> {
-        let data = match &p.context {
-            PageData::Ready(ctx) => ctx.clone(),
-            PageData::Deferred(key) => links.deferred_context(*key, resolutions, &p.path),
-        };
+        let data = links.deferred_context(p.key, resolutions, &p.path);
         Ok(self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(data.clone()))?.into_bytes())
     }
 

@@ -25,6 +25,18 @@ pub struct SiteCtx {
     pub base_url: String,
 }
 
+impl SiteCtx {
+    /// What every template gets of the configuration.
+    pub fn of(config: &crate::site::Config) -> SiteCtx {
+        SiteCtx {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            base_url: config.base_url.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PageCtx {
     /// Path from the site root, e.g. `A/RES/61/183/index.html`.
