@@ -4,7 +4,7 @@
 //! it and the latest versions in which it was edited. A history is of bounded size
 //! (older edits are only counted), so the histories of a series grow linearly with it.
 
-use super::{align, History, ParagraphHistory, Status, VersionRef, RECENT_EDITS};
+use super::{align, Alignment, History, ParagraphHistory, Status, VersionRef, RECENT_EDITS};
 use crate::model::Resolution;
 use std::collections::HashMap;
 
@@ -14,8 +14,15 @@ pub const SAME_LANGUAGE: f32 = 0.5;
 /// Aligns each version of `chain` (oldest first) with the one before it and traces
 /// every paragraph back to its origin.
 pub fn history(chain: &[&Resolution]) -> History {
+    history_with(chain, &|_| None)
+}
+
+/// [`history`], taking the alignment of versions `k` and `k + 1` from `known(k)`
+/// where it gives one (an edit in a long series aligns only the pairs it touched).
+pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Alignment>) -> History {
     let versions: Vec<String> = chain.iter().map(|r| r.meta.symbol.clone()).collect();
-    let alignments: Vec<_> = chain.windows(2).map(|w| align(w[0], w[1])).collect();
+    let alignments: Vec<_> =
+        chain.windows(2).enumerate().map(|(k, w)| known(k).unwrap_or_else(|| align(w[0], w[1]))).collect();
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
         // Paragraph id → (status in the alignment with v - 1, history in v - 1).

@@ -22,7 +22,7 @@ mod types;
 mod units;
 
 pub use diff::diff_words;
-pub use history::{history, SAME_LANGUAGE};
+pub use history::{history, history_with, SAME_LANGUAGE};
 pub use types::{
     Alignment, DiffOp, History, Merge, ParagraphAlignment, ParagraphHistory, Row, Split, Status, VersionRef,
     RECENT_EDITS,

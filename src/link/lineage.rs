@@ -16,7 +16,7 @@
 
 use super::series::SeriesSet;
 use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
-use crate::model::{Resolution, Visit};
+use crate::model::{Meta, Resolution, Visit};
 use crate::render::html::{escape, fragment};
 use crate::render::{urls, ExtraPage};
 use rayon::prelude::*;
@@ -55,7 +55,6 @@ type SeriesLineage = (Vec<(usize, Arc<Changes>)>, Vec<Comparison>);
 pub struct Lineages {
     changes: Vec<Option<Arc<Changes>>>,
     comparisons: Vec<Comparison>,
-    pages: Vec<ExtraPage>,
 }
 
 /// The comparison page of two versions: `series/compare/<older>--<newer>/index.html`.
@@ -74,39 +73,37 @@ impl Lineages {
     /// changed, the series being the same: series without a changed member keep
     /// what was made for them.
     pub fn update(self, resolutions: &[&Resolution], series: &SeriesSet, changed: &HashSet<usize>) -> Lineages {
-        let mut old = self.changes;
+        let old = self.changes;
         let per_series: Vec<SeriesLineage> = series
             .list
-            .iter()
+            .par_iter()
             .map(|s| {
                 if s.members.iter().any(|m| changed.contains(m)) {
-                    return None;
+                    // Pairs of versions neither of which changed keep their alignment.
+                    let known = |k: usize| {
+                        let (older, newer) = (s.members[k], s.members[k + 1]);
+                        if changed.contains(&older) || changed.contains(&newer) {
+                            return None;
+                        }
+                        let change = old[newer].as_ref()?;
+                        (change.previous == resolutions[older].meta.symbol).then(|| change.alignment.clone())
+                    };
+                    return series_lineage_with(resolutions, s, &known);
                 }
-                let changes = s.members.iter().filter_map(|&m| Some((m, old[m].take()?))).collect();
-                Some((changes, comparisons_of(s)))
+                let changes = s.members.iter().filter_map(|&m| Some((m, old[m].clone()?))).collect();
+                (changes, comparisons_of(s))
             })
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .zip(series.list.par_iter())
-            .map(|(kept, s)| kept.unwrap_or_else(|| series_lineage(resolutions, s)))
             .collect();
         Lineages::assemble(resolutions, per_series)
     }
 
     fn assemble(resolutions: &[&Resolution], per_series: Vec<SeriesLineage>) -> Lineages {
-        let mut out = Lineages {
-            changes: (0..resolutions.len()).map(|_| None).collect(),
-            comparisons: Vec::new(),
-            pages: Vec::new(),
-        };
+        let mut out = Lineages { changes: (0..resolutions.len()).map(|_| None).collect(), comparisons: Vec::new() };
         for (changes, comparisons) in per_series {
             for (doc, change) in changes {
                 out.changes[doc] = Some(change);
             }
-            for c in comparisons {
-                out.pages.push(comparison_page_of(out.comparisons.len(), c, resolutions));
-                out.comparisons.push(c);
-            }
+            out.comparisons.extend(comparisons);
         }
         out
     }
@@ -178,17 +175,17 @@ impl Lineages {
         })
     }
 
-    /// The comparison pages.
-    pub fn pages(&self) -> Vec<ExtraPage> {
-        self.pages.clone()
+    /// The comparison pages; `meta` are the mastheads of the site's resolutions.
+    pub fn pages(&self, meta: &[Meta]) -> Vec<ExtraPage> {
+        self.comparisons.iter().enumerate().map(|(key, &c)| comparison_page_of(key, c, meta)).collect()
     }
 }
 
-fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) -> ExtraPage {
-    let (older, newer) = (resolutions[c.older], resolutions[c.newer]);
+fn comparison_page_of(key: usize, c: Comparison, meta: &[Meta]) -> ExtraPage {
+    let (older, newer) = (&meta[c.older], &meta[c.newer]);
     ExtraPage {
-        title: format!("{} compared with {}", newer.meta.symbol, older.meta.symbol),
-        path: comparison_page(&older.meta.symbol, &newer.meta.symbol),
+        title: format!("{} compared with {}", newer.symbol, older.symbol),
+        path: comparison_page(&older.symbol, &newer.symbol),
         template: "compare.html".into(),
         key,
         nav_label: None,
@@ -199,8 +196,18 @@ fn comparison_page_of(key: usize, c: Comparison, resolutions: &[&Resolution]) ->
 
 /// What changed along one series, and its comparisons.
 fn series_lineage(resolutions: &[&Resolution], s: &super::series::Series) -> SeriesLineage {
+    series_lineage_with(resolutions, s, &|_| None)
+}
+
+/// [`series_lineage`] with the alignments of the pairs of members `known` gives
+/// ([`lineage::history_with`]).
+fn series_lineage_with(
+    resolutions: &[&Resolution],
+    s: &super::series::Series,
+    known: &(dyn Fn(usize) -> Option<Alignment> + Sync),
+) -> SeriesLineage {
     let chain: Vec<&Resolution> = s.members.iter().map(|&m| resolutions[m]).collect();
-    let history = lineage::history(&chain);
+    let history = lineage::history_with(&chain, known);
     let mut changes = Vec::new();
     for (k, alignment) in history.alignments.iter().enumerate() {
         let history = history.paragraphs[k + 1].iter().map(|p| (p.id.clone(), p.clone())).collect::<HashMap<_, _>>();

@@ -38,7 +38,7 @@ mod update;
 pub mod walk;
 
 use crate::model::{Meta, Resolution};
-use crate::render::{ExtraPage, Link, LinkTarget, Linker, Links};
+use crate::render::{ExtraPage, Link, LinkTarget, Linker, Links, NavEntry};
 use crate::site::Site;
 use cited::CitedBy;
 use index::CorpusIndex;
@@ -64,6 +64,8 @@ pub struct Corpus {
     /// Per resolution: the other resolutions its page is rendered from (those it
     /// cites, those citing it, the earlier versions of its series and the next one), by index.
     depends: Vec<Vec<usize>>,
+    /// Per resolution: the other resolutions citing it, once per citation.
+    citers: Vec<Vec<usize>>,
     stats: LinkStats,
     /// Per resolution: the citations found in it.
     occurrences: Vec<Vec<Occurrence>>,
@@ -89,6 +91,32 @@ pub struct LinkStats {
     pub works: usize,
     /// Series of two or more resolutions.
     pub series: usize,
+}
+
+impl LinkStats {
+    /// Adds (`sign` 1) or takes away (`sign` -1) the citations `found`.
+    fn count(&mut self, found: &[Occurrence], sign: isize) {
+        let add = |n: &mut usize, by: bool| *n = n.saturating_add_signed(sign * isize::from(by));
+        for occurrence in found {
+            add(&mut self.citations, true);
+            match &occurrence.destination {
+                Destination::Resolution { fragment, .. } => {
+                    add(&mut self.to_collection, true);
+                    add(&mut self.pinpointed, fragment.is_some());
+                }
+                Destination::Work(_) => add(&mut self.to_works, true),
+                Destination::Here(_) => add(&mut self.internal, true),
+            }
+        }
+    }
+}
+
+/// The other resolutions of the collection `doc` cites, once per citation.
+fn cited_docs(doc: usize, found: &[Occurrence]) -> impl Iterator<Item = usize> + '_ {
+    found.iter().filter_map(move |o| match o.destination {
+        Destination::Resolution { doc: cited, .. } if cited != doc => Some(cited),
+        _ => None,
+    })
 }
 
 /// A link ready for the renderer, with the text it must cover.
@@ -128,6 +156,7 @@ impl Corpus {
             series,
             lineages,
             depends: Vec::new(),
+            citers: Vec::new(),
             stats: LinkStats::default(),
             occurrences,
             prints: Vec::new(),
@@ -138,45 +167,59 @@ impl Corpus {
 
     /// Who depends on whom, and the counts, from the citations and series.
     fn tally(&mut self) {
-        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); self.meta.len()];
+        let mut citers: Vec<Vec<usize>> = vec![Vec::new(); self.meta.len()];
+        let mut stats =
+            LinkStats { works: self.cited_by.works.len(), series: self.series.list.len(), ..LinkStats::default() };
         for (doc, found) in self.occurrences.iter().enumerate() {
-            for occurrence in found {
-                if let Destination::Resolution { doc: cited, .. } = occurrence.destination {
-                    if cited != doc {
-                        depends[doc].push(cited);
-                        depends[cited].push(doc);
-                    }
-                }
+            for cited in cited_docs(doc, found) {
+                citers[cited].push(doc);
+            }
+            stats.count(found, 1);
+        }
+        self.citers = citers;
+        self.stats = stats;
+        self.depends = (0..self.meta.len()).map(|doc| self.depends_of(doc)).collect();
+    }
+
+    /// [`Corpus::tally`] after the citations of `doc` changed from `before` to its
+    /// occurrences now: only the resolutions it cited or cites are counted again.
+    fn tally_change(&mut self, doc: usize, before: &[Occurrence]) {
+        let old: Vec<usize> = cited_docs(doc, before).collect();
+        let new: Vec<usize> = cited_docs(doc, &self.occurrences[doc]).collect();
+        for &cited in &old {
+            if let Some(at) = self.citers[cited].iter().position(|&d| d == doc) {
+                self.citers[cited].swap_remove(at);
             }
         }
+        for &cited in &new {
+            self.citers[cited].push(doc);
+        }
+        self.stats.count(before, -1);
+        self.stats.count(&self.occurrences[doc], 1);
+        self.stats.works = self.cited_by.works.len();
+        let mut touched: Vec<usize> = old.into_iter().chain(new).chain([doc]).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for d in touched {
+            self.depends[d] = self.depends_of(d);
+        }
+    }
+
+    /// The resolutions `doc`'s page is rendered from: those it cites, those citing
+    /// it, the earlier versions of its series and the next one; sorted.
+    fn depends_of(&self, doc: usize) -> Vec<usize> {
+        let mut list: Vec<usize> = cited_docs(doc, &self.occurrences[doc]).collect();
+        list.extend(&self.citers[doc]);
         // A version's page shows what changed since the one before and where its
         // language comes from (the earlier versions), and the next one in the series
         // navigation; not the later versions' texts.
-        for s in &self.series.list {
-            for (p, &member) in s.members.iter().enumerate() {
-                depends[member].extend(&s.members[..p]);
-                depends[member].extend(s.members.get(p + 1));
-            }
+        if let Some((series, p)) = self.series.of(doc) {
+            list.extend(&series.members[..p]);
+            list.extend(series.members.get(p + 1));
         }
-        for list in &mut depends {
-            list.sort_unstable();
-            list.dedup();
-        }
-        let mut stats =
-            LinkStats { works: self.cited_by.works.len(), series: self.series.list.len(), ..LinkStats::default() };
-        for occurrence in self.occurrences.iter().flatten() {
-            stats.citations += 1;
-            match &occurrence.destination {
-                Destination::Resolution { fragment, .. } => {
-                    stats.to_collection += 1;
-                    stats.pinpointed += usize::from(fragment.is_some());
-                }
-                Destination::Work(_) => stats.to_works += 1,
-                Destination::Here(_) => stats.internal += 1,
-            }
-        }
-        self.depends = depends;
-        self.stats = stats;
+        list.sort_unstable();
+        list.dedup();
+        list
     }
 
     pub fn stats(&self) -> LinkStats {
@@ -252,11 +295,15 @@ impl Links for Corpus {
     fn pages(&self) -> Vec<ExtraPage> {
         let mut pages = self.extra_pages();
         let offset = self.link_page_keys();
-        pages.extend(self.lineages.pages().into_iter().map(|mut p| {
+        pages.extend(self.lineages.pages(&self.meta).into_iter().map(|mut p| {
             p.key += offset;
             p
         }));
         pages
+    }
+
+    fn nav(&self) -> Vec<NavEntry> {
+        self.nav_entries()
     }
 
     fn deferred_context(&self, key: usize, resolutions: &[&Resolution], page: &str) -> tera::Context {
@@ -266,9 +313,8 @@ impl Links for Corpus {
         }
     }
 
-    fn depends_on(&self, res: &Resolution) -> Vec<String> {
-        let Some(doc) = self.index.find(&res.meta.symbol) else { return Vec::new() };
-        self.depends.get(doc).map_or_else(Vec::new, |list| list.iter().map(|&d| self.meta[d].symbol.clone()).collect())
+    fn depends_on(&self, doc: usize) -> &[usize] {
+        self.depends.get(doc).map_or(&[], Vec::as_slice)
     }
 
     fn decorate(&self, res: &Resolution, page: &str, body: &mut String) {

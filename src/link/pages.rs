@@ -13,9 +13,13 @@ use super::resolve::Work;
 use super::series::Series;
 use super::Corpus;
 use crate::render::pages::format_date;
-use crate::render::{urls, ExtraPage};
+use crate::render::{urls, ExtraPage, NavEntry};
 use crate::site::content::symbol_sort_key;
 use serde::Serialize;
+
+/// The navigation labels of the index of cited documents and of the series index.
+const DOCUMENTS_NAV: &str = "Cited documents";
+const SERIES_NAV: &str = "Series";
 
 /// `xref` on a resolution page.
 #[derive(Debug, Clone, Serialize)]
@@ -171,7 +175,7 @@ impl Corpus {
         for (key, work) in self.work_keys.iter().enumerate() {
             let cited_by = &self.cited_by.works[work];
             let Some(page) = self.work_page(work, cited_by) else { continue };
-            let sources = cited_by.iter().filter_map(|c| self.index.find(&c.symbol)).collect();
+            let sources = cited_by.iter().map(|c| c.doc).collect();
             pages.push(deferred(&page.path, "document.html", &page.name, key, None, sources, 0));
         }
         let works = self.work_keys.len();
@@ -180,7 +184,7 @@ impl Corpus {
             "documents.html",
             "Cited documents",
             works,
-            Some("Cited documents"),
+            Some(DOCUMENTS_NAV),
             Vec::new(),
             digest(&self.documents_index()),
         ));
@@ -194,11 +198,18 @@ impl Corpus {
             "series_index.html",
             "Series",
             works + 1 + self.series.list.len(),
-            Some("Series"),
+            Some(SERIES_NAV),
             Vec::new(),
             digest(&series),
         ));
         pages
+    }
+
+    /// The site navigation's entries of [`Corpus::extra_pages`].
+    pub fn nav_entries(&self) -> Vec<NavEntry> {
+        [(DOCUMENTS_NAV, paths::DOCUMENTS_INDEX), (SERIES_NAV, paths::SERIES_INDEX)]
+            .map(|(label, path)| NavEntry { label: label.to_string(), path: path.to_string() })
+            .to_vec()
     }
 
     /// The number of keys [`Corpus::extra_pages`] uses (those after it are the lineage's).

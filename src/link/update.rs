@@ -36,11 +36,11 @@ impl Corpus {
             let before = std::mem::replace(&mut c.occurrences[doc], after);
             c.cited_by.update(doc, resolutions[doc], &before, &c.occurrences[doc]);
             c.links[doc] = placed_links(&c.occurrences[doc], &c.meta);
+            c.tally_change(doc, &before);
         }
         c.work_keys = c.cited_by.works.keys().cloned().collect();
         let changed: HashSet<usize> = changed.into_iter().collect();
         c.lineages = std::mem::take(&mut c.lineages).update(resolutions, &c.series, &changed);
-        c.tally();
         c.prints = prints.to_vec();
         c
     }
