@@ -1,7 +1,9 @@
 //! Live-reload latency of `plenary serve`: in a generated collection of N
 //! resolutions (default 10,000), one resolution's Markdown is edited, and the time
-//! is taken from the write to the moment the page announced on the event stream is
-//! fetched with the new text (watcher, refresh, incremental render, HTTP).
+//! is taken from the write to the moment the page, announced on its event stream
+//! (as a browser showing it listens), is fetched with the new text (watcher,
+//! refresh, incremental linking and rendering, HTTP); and to the moment every page
+//! that depends on it is rendered too (the second build on the site's stream).
 //!
 //!     cargo bench --bench serve [-- N [EDITS]]
 
@@ -17,6 +19,33 @@ fn get(addr: SocketAddr, path: &str) -> String {
     raw
 }
 
+/// Opens the event stream at `path`; the function returned waits for its next build event.
+fn stream(addr: SocketAddr, path: &str) -> anyhow::Result<impl FnMut() -> anyhow::Result<()>> {
+    let mut events = TcpStream::connect(addr)?;
+    events.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(events, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n")?;
+    let mut lines = BufReader::new(events).lines();
+    Ok(move || -> anyhow::Result<()> {
+        for line in lines.by_ref() {
+            if line? == "event: build" {
+                return Ok(());
+            }
+        }
+        anyhow::bail!("the event stream ended")
+    })
+}
+
+fn report(what: &str, times: &mut [Duration]) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{what}: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1])
+    );
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
@@ -30,22 +59,13 @@ fn main() -> anyhow::Result<()> {
     let server = plenary::serve::Server::start(&root, 0, std::env::var_os("PLENARY_SERVE_LOG").is_some())?;
     println!("{n} resolutions: first build (in memory) {:.2?}", start.elapsed());
     let addr = server.addr();
-    let mut events = TcpStream::connect(addr)?;
-    events.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(events, "GET /__plenary/events HTTP/1.1\r\nHost: localhost\r\n\r\n")?;
-    let mut lines = BufReader::new(events).lines();
-    let mut next_build = move || -> anyhow::Result<()> {
-        for line in lines.by_ref() {
-            if line? == "event: build" {
-                return Ok(());
-            }
-        }
-        anyhow::bail!("the event stream ended")
-    };
-    next_build()?;
+    let mut page_events = stream(addr, "/__plenary/events?page=A%2FRES%2F80%2F150%2Findex.html")?;
+    let mut site_events = stream(addr, "/__plenary/events")?;
+    page_events()?;
+    site_events()?;
     let md = root.join("content/A/RES/80/150.md");
     let original = std::fs::read_to_string(&md)?;
-    let mut times = Vec::new();
+    let (mut times, mut all_times) = (Vec::new(), Vec::new());
     for k in 0..edits {
         let marker = format!("edited{k}x");
         let text = original.replacen("{#op1} 1. ", &format!("{{#op1}} 1. {marker} "), 1);
@@ -53,20 +73,18 @@ fn main() -> anyhow::Result<()> {
         std::thread::sleep(Duration::from_millis(100));
         let t0 = Instant::now();
         std::fs::write(&md, text)?;
-        next_build()?;
+        page_events()?;
         let page = get(addr, "/A/RES/80/150/");
         let elapsed = t0.elapsed();
         anyhow::ensure!(page.contains(&marker), "the page does not show the edit");
         times.push(elapsed);
+        // The site's stream: the edited page first, then the pages depending on it.
+        site_events()?;
+        site_events()?;
+        all_times.push(t0.elapsed());
     }
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "edit → event → page with the edit, {edits} edits: median {:.1} ms, min {:.1} ms, max {:.1} ms",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1])
-    );
+    report(&format!("edit → event → page with the edit, {edits} edits"), &mut times);
+    report("edit → every dependent page rendered", &mut all_times);
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("load average: {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "));
     Ok(())

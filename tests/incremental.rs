@@ -9,7 +9,7 @@ mod build_support;
 use plenary::link::Corpus;
 use plenary::render::incremental::Incremental;
 use plenary::render::{render_site, NoLinks};
-use plenary::site::reload::Loaded;
+use plenary::site::reload::{edited, Loaded};
 use plenary::site::Site;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +29,8 @@ struct Session {
     loaded: Loaded,
     inc: Incremental,
     corpus: Option<Corpus>,
+    /// The pages the last step rendered before the others.
+    shown_first: Vec<String>,
 }
 
 fn texts(loaded: &Loaded) -> Vec<u64> {
@@ -42,20 +44,35 @@ impl Session {
         let resolutions: Vec<_> = loaded.site.resolutions.iter().map(|s| &s.resolution).collect();
         let corpus = Corpus::with_prints(&resolutions, &texts(&loaded));
         inc.update(&loaded.site, &loaded.prints, &corpus).unwrap();
-        Session { root: root.to_path_buf(), loaded, inc, corpus: Some(corpus) }
+        Session { root: root.to_path_buf(), loaded, inc, corpus: Some(corpus), shown_first: Vec::new() }
     }
 
     /// Refreshes after a change to `touched` and checks the result against a full build;
     /// returns the pages rendered again.
     fn step(&mut self, what: &str, touched: &[&str]) -> Vec<String> {
         let touched: Vec<PathBuf> = touched.iter().map(|t| self.root.join(t)).collect();
+        let before = self.loaded.prints.clone();
         self.loaded.refresh(&touched).unwrap_or_else(|e| panic!("{what}: {e:#}"));
         let resolutions: Vec<_> = self.loaded.site.resolutions.iter().map(|s| &s.resolution).collect();
         let corpus = self.corpus.take().unwrap().update(&resolutions, &texts(&self.loaded));
-        let update = self.inc.update(&self.loaded.site, &self.loaded.prints, &corpus).unwrap();
-        self.corpus = Some(corpus);
         let site = Site::load(&self.root).unwrap();
         let full = render_site(&site, &Corpus::build(&site)).unwrap();
+        // As `plenary serve` does: the pages of resolutions whose text alone changed
+        // first, then the rest.
+        let (site_now, prints) = (&self.loaded.site, &self.loaded.prints);
+        let first = edited(&before, prints);
+        let mut rendered = Vec::new();
+        if let Some(pending) = self.inc.render_first(site_now, prints, &corpus, &first).unwrap() {
+            let update = self.inc.commit(pending);
+            for path in &update.changed {
+                assert!(full.files.get(path) == self.inc.files.get(path), "{what}: {path} (shown first) differs");
+            }
+            rendered = update.rendered;
+        }
+        self.shown_first = rendered.clone();
+        let mut update = self.inc.update(site_now, prints, &corpus).unwrap();
+        rendered.append(&mut update.rendered);
+        self.corpus = Some(corpus);
         let got: Vec<&String> = self.inc.files.keys().collect();
         let want: Vec<&String> = full.files.keys().collect();
         assert_eq!(got, want, "{what}: the same files");
@@ -64,7 +81,7 @@ impl Session {
         }
         assert_eq!(self.inc.pages(), full.pages, "{what}: page count");
         assert_eq!(self.inc.warnings(), full.warnings, "{what}: warnings");
-        update.rendered
+        rendered
     }
 
     fn edit(&self, rel: &str, from: &str, to: &str) {
@@ -141,10 +158,10 @@ fn incremental_rebuilds_equal_full_builds() {
     // Found by the walk alone (the watcher named nothing).
     s.edit("content/A/RES/61/183.md", "*Reaffirming*", "*Reaffirming once more*");
     let rendered = s.step("unreported edit", &[]);
-    // 57/174 is in its series (its page shows the series and what changed in it);
-    // the series page, the comparison of the two and the pages of the works 61/183
-    // cites are made from its text too.
-    assert_eq!(rendered[..3], ["A/RES/57/174/index.html", "A/RES/61/183/index.html", "(other pages)"]);
+    // The edited page first (as serve shows it); then 57/174, in its series (its
+    // page shows the series and what changed in it); the series page, the comparison
+    // of the two and the pages of the works 61/183 cites are made from its text too.
+    assert_eq!(rendered[..3], ["A/RES/61/183/index.html", "A/RES/57/174/index.html", "(other pages)"]);
     for p in ["series/compare/A-RES-57-174--A-RES-61-183/index.html", "treaties/976/14152/index.html"] {
         assert!(rendered.iter().any(|r| r == p), "{p}: {rendered:?}");
     }

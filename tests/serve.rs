@@ -113,3 +113,48 @@ fn built_files_have_no_live_reload() {
         assert!(!String::from_utf8_lossy(&bytes).contains("__plenary"), "{path}");
     }
 }
+
+/// Opens the event stream at `path`.
+fn stream(addr: SocketAddr, path: &str) -> impl Iterator<Item = std::io::Result<String>> {
+    let mut events = TcpStream::connect(addr).unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(events, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    BufReader::new(events).lines()
+}
+
+#[test]
+fn a_page_hears_only_of_its_own_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for rel in ["A/RES/80/14.md", "A/RES/80/13.md"] {
+        build_support::site(root, None, &[(&format!("content/{rel}"), &build_support::bundled(rel))]);
+    }
+    let server = Server::start(root, 0, false).unwrap();
+    let addr = server.addr();
+    let (_, page) = get(addr, "/A/RES/80/13/");
+    assert!(page.contains("data-page=\"A/RES/80/13/index.html\""), "a page listens for its own file");
+    let (_, missing) = get(addr, "/no/such/page/");
+    assert!(!missing.contains("data-page="), "a missing page listens for every build");
+
+    let mut fourteen = stream(addr, "/__plenary/events?page=A%2FRES%2F80%2F14%2Findex.html");
+    let mut thirteen = stream(addr, "/__plenary/events?page=A%2FRES%2F80%2F13%2Findex.html");
+    let before = next_generation(&mut fourteen);
+    next_generation(&mut thirteen);
+
+    // An edit of 80/14 is announced to its page, not to the page of 80/13 …
+    let md = root.join("content/A/RES/80/14.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, text.replace("*Calls upon* African States", "*Calls upon* every African State")).unwrap();
+    assert!(next_generation(&mut fourteen) > before);
+    assert!(get(addr, "/A/RES/80/14/").1.contains("every African State"), "the page announced has the edit");
+
+    // … whose stream next speaks of an edit of its own.
+    let md = root.join("content/A/RES/80/13.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    let edited = text.replacen("{#op1} 1. ", "{#op1} 1. Once more, ", 1);
+    assert_ne!(edited, text, "80/13 has an operative paragraph 1");
+    std::fs::write(&md, edited).unwrap();
+    next_generation(&mut thirteen);
+    assert!(get(addr, "/A/RES/80/13/").1.contains("Once more,"), "the first event 80/13 hears is of its own edit");
+    drop(server);
+}

@@ -42,7 +42,7 @@ pub struct Incremental {
     /// Jobs in the order of the last update (for warnings in symbol order).
     order: Vec<String>,
     /// The listings' data and the hash of the mastheads it was made from.
-    collection: Option<(u64, Collection)>,
+    listings: Option<(u64, Listings)>,
     /// Asset paths written.
     assets: BTreeSet<String>,
     /// Pages among the other files (annotations index, search, the linker's pages).
@@ -52,6 +52,45 @@ pub struct Incremental {
     discovered: BTreeSet<String>,
     /// The discovery files are to be made again.
     discovery_due: bool,
+}
+
+/// What the pages drawn from every masthead are made from: the listings and the
+/// series feeds (kept while the mastheads stay the same).
+#[derive(Debug)]
+struct Listings {
+    collection: Collection,
+    discover: super::discover::Prepared,
+}
+
+impl Listings {
+    fn new(site: &Site) -> anyhow::Result<Listings> {
+        Ok(Listings { collection: Collection::new(site)?, discover: super::discover::Prepared::new(site) })
+    }
+}
+
+/// Pages rendered and not yet in place ([`Incremental::commit`]).
+#[derive(Debug)]
+pub struct Pending {
+    /// The id of every job of the site, in order; `None` when only some pages were
+    /// rendered ([`Incremental::render_first`]).
+    plan: Option<Vec<String>>,
+    done: Vec<Rendered>,
+    /// The assets, when the whole site was looked at.
+    assets: Option<BTreeMap<String, Vec<u8>>>,
+    /// The listings, when they were made again.
+    listings: Option<(u64, Listings)>,
+    other_pages: usize,
+}
+
+/// One job rendered.
+#[derive(Debug)]
+struct Rendered {
+    id: String,
+    key: u64,
+    files: Files,
+    warnings: Vec<String>,
+    /// The job of the other pages (the discovery files follow it).
+    others: bool,
 }
 
 #[derive(Debug)]
@@ -133,44 +172,80 @@ impl Incremental {
     /// whole site, are left for [`Incremental::update_discovery`] (`plenary serve`
     /// reloads the browser first).
     pub fn update_pages(&mut self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Update> {
+        let pending = self.render_pages(site, prints, links)?;
+        Ok(self.commit(pending))
+    }
+
+    /// Renders what changed since the last update, leaving the site as it is until
+    /// [`Incremental::commit`] (`plenary serve` keeps serving meanwhile).
+    pub fn render_pages(&self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Pending> {
         anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
         let templates =
             Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
         let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
         let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
-        let collection = match self.collection.take() {
-            Some((key, c)) if key == mastheads => c,
-            _ => Collection::new(site)?,
+        let fresh = match &self.listings {
+            Some((key, _)) if *key == mastheads => None,
+            _ => Some(Listings::new(site)?),
         };
-        let result = self.apply(site, prints, links, &templates, assets, &collection);
-        self.collection = Some((mastheads, collection));
-        result
+        let listings = match (&fresh, &self.listings) {
+            (Some(l), _) | (None, Some((_, l))) => l,
+            (None, None) => unreachable!("listings are made when none are kept"),
+        };
+        let mut pending = self.render(site, prints, links, &templates, listings, None)?;
+        pending.assets = Some(assets);
+        pending.listings = fresh.map(|l| (mastheads, l));
+        Ok(pending)
     }
 
-    fn apply(
-        &mut self,
+    /// Renders the pages of resolutions `first` (indexes in site order) alone, so that
+    /// `plenary serve` can show an edit before rendering the pages that depend on it;
+    /// the next [`Incremental::render_pages`] finds them done. `None` when the
+    /// mastheads changed since the last update (the listings must come with them).
+    pub fn render_first(
+        &self,
+        site: &Site,
+        prints: &[Print],
+        links: &dyn Links,
+        first: &[usize],
+    ) -> anyhow::Result<Option<Pending>> {
+        anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
+        let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
+        let Some((_, listings)) = self.listings.as_ref().filter(|(key, _)| *key == mastheads) else {
+            return Ok(None);
+        };
+        let templates =
+            Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+        self.render(site, prints, links, &templates, listings, Some(first)).map(Some)
+    }
+
+    /// Renders the stale jobs among every job of the site, or among the pages of
+    /// resolutions `only`.
+    fn render(
+        &self,
         site: &Site,
         prints: &[Print],
         links: &dyn Links,
         templates: &Templates,
-        assets: BTreeMap<String, Vec<u8>>,
-        collection: &Collection,
-    ) -> anyhow::Result<Update> {
+        listings: &Listings,
+        only: Option<&[usize]>,
+    ) -> anyhow::Result<Pending> {
+        let collection = &listings.collection;
         let site_ctx = SiteCtx::of(&site.config);
-        let extra_pages = links.pages();
-        let nav = super::extra::nav_entries(&extra_pages);
-        let discover = super::discover::Prepared::new(site);
-        let r = Renderer { site, templates, site_ctx, collection, nav: nav.clone(), discover: &discover };
+        let nav = links.nav();
+        let r = Renderer { site, templates, site_ctx, collection, nav: nav.clone(), discover: &listings.discover };
         let resolutions: Vec<&crate::model::Resolution> = site.resolutions.iter().map(|s| &s.resolution).collect();
-        let mut other_templates: Vec<&str> = vec!["annotations.html", "search.html"];
-        other_templates.extend(extra_pages.iter().map(|p| p.template.as_str()));
-        other_templates.sort_unstable();
-        other_templates.dedup();
-        let jobs = plan(site, prints, links, templates, collection, &other_templates, &extra_pages, &nav)?;
+        let keys = Keys::new(site, prints, links, templates, &nav);
+        let (jobs, extra_pages) = match only {
+            Some(only) => (only.iter().map(|&i| keys.resolution(i)).collect(), Vec::new()),
+            None => {
+                let extra_pages = links.pages();
+                (plan(&keys, collection, &extra_pages), extra_pages)
+            }
+        };
         let stale: Vec<&Job> = jobs.iter().filter(|j| self.jobs.get(&j.id).is_none_or(|d| d.key != j.key)).collect();
         let other_pages = std::sync::atomic::AtomicUsize::new(self.other_pages);
-        type Output = (Vec<(String, Vec<u8>)>, Vec<String>);
-        let rendered: Vec<anyhow::Result<Output>> = stale
+        let rendered: Vec<anyhow::Result<(Files, Vec<String>)>> = stale
             .par_iter()
             .map(|job| match &job.kind {
                 Kind::Resolution(i) => r.resolution(*i, links),
@@ -201,19 +276,35 @@ impl Incremental {
                 }
             })
             .collect();
-        let mut outputs = Vec::with_capacity(rendered.len());
-        for result in rendered {
-            outputs.push(result?);
+        let mut done = Vec::with_capacity(rendered.len());
+        for (job, result) in stale.iter().zip(rendered) {
+            let (files, warnings) = result?;
+            let others = matches!(job.kind, Kind::Others);
+            done.push(Rendered { id: job.id.clone(), key: job.key, files, warnings, others });
         }
+        Ok(Pending {
+            plan: only.is_none().then(|| jobs.iter().map(|j| j.id.clone()).collect()),
+            done,
+            assets: None,
+            listings: None,
+            other_pages: other_pages.into_inner(),
+        })
+    }
 
-        // Everything rendered: apply.
-        self.other_pages = other_pages.into_inner();
+    /// Puts in place what [`Incremental::render_pages`] or
+    /// [`Incremental::render_first`] rendered.
+    pub fn commit(&mut self, pending: Pending) -> Update {
+        let Pending { plan, done, assets, listings, other_pages } = pending;
+        if listings.is_some() {
+            self.listings = listings;
+        }
         let mut update = Update::default();
         let mut gone: BTreeSet<String> = BTreeSet::new();
-        for (job, (files, warnings)) in stale.iter().zip(outputs) {
-            update.rendered.push(job.id.clone());
+        let others_rendered = done.iter().any(|d| d.others);
+        for Rendered { id, key, files, warnings, .. } in done {
+            update.rendered.push(id.clone());
             let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-            if let Some(old) = self.jobs.get(&job.id) {
+            if let Some(old) = self.jobs.get(&id) {
                 gone.extend(old.files.iter().filter(|f| !paths.contains(f)).cloned());
             }
             for (path, bytes) in files {
@@ -223,27 +314,32 @@ impl Incremental {
                     self.files.insert(path, bytes);
                 }
             }
-            self.jobs.insert(job.id.clone(), Done { key: job.key, files: paths, warnings });
+            self.jobs.insert(id, Done { key, files: paths, warnings });
         }
-        let live: std::collections::HashSet<&str> = jobs.iter().map(|j| j.id.as_str()).collect();
-        let dropped: Vec<String> = self.jobs.keys().filter(|id| !live.contains(id.as_str())).cloned().collect();
-        for id in dropped {
-            if let Some(done) = self.jobs.remove(&id) {
-                gone.extend(done.files);
+        if let Some(plan) = &plan {
+            self.other_pages = other_pages;
+            let live: std::collections::HashSet<&str> = plan.iter().map(String::as_str).collect();
+            let dropped: Vec<String> = self.jobs.keys().filter(|id| !live.contains(id.as_str())).cloned().collect();
+            for id in dropped {
+                if let Some(done) = self.jobs.remove(&id) {
+                    gone.extend(done.files);
+                }
             }
         }
-        let mut asset_paths = BTreeSet::new();
-        for (name, bytes) in assets {
-            let path = format!("{}{name}", urls::STATIC);
-            gone.remove(&path);
-            if self.files.get(&path) != Some(&bytes) {
-                update.changed.push(path.clone());
-                self.files.insert(path.clone(), bytes);
+        if let Some(assets) = assets {
+            let mut asset_paths = BTreeSet::new();
+            for (name, bytes) in assets {
+                let path = format!("{}{name}", urls::STATIC);
+                gone.remove(&path);
+                if self.files.get(&path) != Some(&bytes) {
+                    update.changed.push(path.clone());
+                    self.files.insert(path.clone(), bytes);
+                }
+                asset_paths.insert(path);
             }
-            asset_paths.insert(path);
+            gone.extend(self.assets.iter().filter(|p| !asset_paths.contains(*p)).cloned());
+            self.assets = asset_paths;
         }
-        gone.extend(self.assets.iter().filter(|p| !asset_paths.contains(*p)).cloned());
-        self.assets = asset_paths;
         for path in gone {
             // A file another page or an asset now provides stays.
             let provided = self.assets.contains(&path) || self.jobs.values().any(|d| d.files.contains(&path));
@@ -252,9 +348,11 @@ impl Incremental {
             }
         }
         // Discovery files are made from the whole site: again whenever the others were.
-        self.discovery_due |= stale.iter().any(|j| matches!(j.kind, Kind::Others)) || self.discovered.is_empty();
-        self.order = jobs.into_iter().map(|j| j.id).collect();
-        Ok(update)
+        self.discovery_due |= others_rendered || self.discovered.is_empty();
+        if let Some(plan) = plan {
+            self.order = plan;
+        }
+        update
     }
 
     /// Whether the discovery files (search index, feeds, sitemap) are behind the pages.
@@ -275,10 +373,10 @@ impl Incremental {
         if !self.discovery_due {
             return Ok(None);
         }
-        let Some((_, collection)) = &self.collection else { return Ok(None) };
+        let Some((_, listings)) = &self.listings else { return Ok(None) };
         let site_ctx = SiteCtx::of(&site.config);
         let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
-        super::discover::site_files(site, collection, &site_ctx, &paths).map(Some)
+        super::discover::site_files(site, &listings.collection, &site_ctx, &paths).map(Some)
     }
 
     /// Puts in place the files [`Incremental::discovery_files`] made.
@@ -303,63 +401,99 @@ impl Incremental {
     }
 }
 
-/// Every page job of the site with its key.
-#[allow(clippy::too_many_arguments)]
-fn plan<'a>(
-    site: &Site,
-    prints: &[Print],
-    links: &dyn Links,
-    templates: &Templates,
-    collection: &'a Collection,
-    other_templates: &[&str],
-    extra_pages: &[super::ExtraPage],
-    nav: &[super::NavEntry],
-) -> anyhow::Result<Vec<Job<'a>>> {
-    let global = hash(&(format!("{:?}", site.config), nav));
-    let template = template_keys(templates);
-    let tkey = |name: &str| template.get(name).copied().unwrap_or(0);
-    let by_symbol: HashMap<&str, usize> =
-        site.resolutions.iter().enumerate().map(|(i, s)| (s.resolution.meta.symbol.as_str(), i)).collect();
-    let meta = |i: Option<usize>| i.and_then(|i| prints.get(i)).map(|p| p.meta);
-    let mut jobs = Vec::with_capacity(site.resolutions.len() + collection.sessions.len() + 3);
-    let resolution_key = tkey("resolution.html");
-    for (i, source) in site.resolutions.iter().enumerate() {
+/// What the keys of jobs are made from.
+struct Keys<'a> {
+    site: &'a Site,
+    prints: &'a [Print],
+    links: &'a dyn Links,
+    /// Of the configuration and the site navigation.
+    global: u64,
+    templates: HashMap<String, u64>,
+    by_symbol: HashMap<&'a str, usize>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(
+        site: &'a Site,
+        prints: &'a [Print],
+        links: &'a dyn Links,
+        templates: &Templates,
+        nav: &[super::NavEntry],
+    ) -> Keys<'a> {
+        Keys {
+            site,
+            prints,
+            links,
+            global: hash(&(format!("{:?}", site.config), nav)),
+            templates: template_keys(templates),
+            by_symbol: site
+                .resolutions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.resolution.meta.symbol.as_str(), i))
+                .collect(),
+        }
+    }
+
+    fn template(&self, name: &str) -> u64 {
+        self.templates.get(name).copied().unwrap_or(0)
+    }
+
+    fn meta(&self, i: Option<usize>) -> Option<u64> {
+        i.and_then(|i| self.prints.get(i)).map(|p| p.meta)
+    }
+
+    /// The job of the pages of resolution `i`.
+    fn resolution<'j>(&self, i: usize) -> Job<'j> {
+        let source = &self.site.resolutions[i];
         let res = &source.resolution;
         // Loading checked that the symbol is a safe path: resolution_page gives the same.
         let id = format!("{}/index.html", res.meta.symbol);
         debug_assert!(urls::resolution_page(&res.meta.symbol).is_ok_and(|p| p == id), "{}", source.display);
         let deps: Vec<Option<u64>> =
-            links.depends_on(res).iter().map(|s| by_symbol.get(s.as_str()).map(|&j| prints[j].text)).collect();
-        let notes = hash(&format!("{:?}", site.annotations.for_resolution(&res.meta.symbol)));
-        let key =
-            hash(&(global, resolution_key, prints[i].text, meta(i.checked_sub(1)), meta(Some(i + 1)), deps, notes));
-        jobs.push(Job { id, key, kind: Kind::Resolution(i) });
+            self.links.depends_on(i).iter().map(|&j| self.prints.get(j).map(|p| p.text)).collect();
+        let notes = hash(&format!("{:?}", self.site.annotations.for_resolution(&res.meta.symbol)));
+        let neighbours = (self.meta(i.checked_sub(1)), self.meta(Some(i + 1)));
+        let key = hash(&(self.global, self.template("resolution.html"), self.prints[i].text, neighbours, deps, notes));
+        Job { id, key, kind: Kind::Resolution(i) }
     }
+}
+
+/// Every page job of the site with its key.
+fn plan<'a>(keys: &Keys, collection: &'a Collection, extra_pages: &[super::ExtraPage]) -> Vec<Job<'a>> {
+    let (site, prints, global) = (keys.site, keys.prints, keys.global);
+    let mut jobs = Vec::with_capacity(site.resolutions.len() + collection.sessions.len() + extra_pages.len() + 5);
+    jobs.extend((0..site.resolutions.len()).map(|i| keys.resolution(i)));
     let all: Vec<u64> = prints.iter().map(|p| p.meta).collect();
     let listing = |id: &str, template: &'static str, title: &str, what: Listing<'a>, deps: u64| Job {
         id: id.to_string(),
-        key: hash(&(global, tkey(template), deps)),
+        key: hash(&(global, keys.template(template), deps)),
         kind: Kind::Listing { template, title: title.to_string(), what },
     };
     jobs.push(listing(urls::HOME, "index.html", &site.config.title, Listing::Home, hash(&all)));
     jobs.push(listing(urls::RESOLUTIONS, "resolutions.html", "All resolutions", Listing::Index, hash(&all)));
     for session in &collection.sessions {
         let members: Vec<Option<u64>> =
-            session.resolutions.iter().map(|s| meta(by_symbol.get(s.symbol.as_str()).copied())).collect();
+            session.resolutions.iter().map(|s| keys.meta(keys.by_symbol.get(s.symbol.as_str()).copied())).collect();
         jobs.push(listing(&session.path, "session.html", &session.label, Listing::Session(session), hash(&members)));
     }
     jobs.push(listing(urls::NOT_FOUND, "404.html", "Page not found", Listing::NotFound, 0));
-    // The annotations index and the search page draw on the whole collection.
+    // The annotations index and the search page draw on the whole collection, and
+    // their job makes the highlighting CSS (see `Renderer::own_other_files`).
+    let mut other_templates: Vec<&str> = vec!["annotations.html", "search.html"];
+    other_templates.extend(extra_pages.iter().map(|p| p.template.as_str()));
+    other_templates.sort_unstable();
+    other_templates.dedup();
     let texts: Vec<(u64, u64)> = prints.iter().map(|p| (p.text, p.meta)).collect();
-    let used: Vec<u64> = other_templates.iter().map(|t| tkey(t)).collect();
+    let used: Vec<u64> = other_templates.iter().map(|t| keys.template(t)).collect();
     let notes = hash(&format!("{:?}", site.annotations));
     jobs.push(Job { id: OTHERS.to_string(), key: hash(&(global, used, texts, notes)), kind: Kind::Others });
     for (i, page) in extra_pages.iter().enumerate() {
         let sources: Vec<Option<u64>> = page.sources.iter().map(|&s| prints.get(s).map(|p| p.text)).collect();
-        let key = hash(&(global, tkey(&page.template), &page.title, sources, page.digest));
+        let key = hash(&(global, keys.template(&page.template), &page.title, sources, page.digest));
         jobs.push(Job { id: page.path.clone(), key, kind: Kind::Extra(i) });
     }
-    Ok(jobs)
+    jobs
 }
 
 /// Template name → hash of its source and of the sources of every template it

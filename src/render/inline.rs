@@ -64,6 +64,12 @@ pub trait Links: Sync {
         Vec::new()
     }
 
+    /// The site navigation's entries of those pages: [`super::extra::nav_entries`] of
+    /// [`Links::pages`], which an implementation may give without making every page.
+    fn nav(&self) -> Vec<super::extra::NavEntry> {
+        super::extra::nav_entries(&self.pages())
+    }
+
     /// The data of its page made when the page is rendered ([`super::ExtraPage::key`]
     /// `key`), at `page`; `resolutions` are the site's, in its order.
     fn deferred_context(&self, _key: usize, _resolutions: &[&Resolution], _page: &str) -> tera::Context {
@@ -74,11 +80,11 @@ pub trait Links: Sync {
     /// after each paragraph, what changed since the previous version of its series).
     fn decorate(&self, _res: &Resolution, _page: &str, _body: &mut String) {}
 
-    /// Symbols of the other resolutions whose text the page of `res` depends on
-    /// (documents it cites, documents citing it): `plenary serve` renders the page
-    /// again when one of them changes.
-    fn depends_on(&self, _res: &Resolution) -> Vec<String> {
-        Vec::new()
+    /// The other resolutions whose text the page of resolution `doc` depends on
+    /// (documents it cites, documents citing it, versions of its series), all by
+    /// index in site order: `plenary serve` renders the page again when one of them changes.
+    fn depends_on(&self, _doc: usize) -> &[usize] {
+        &[]
     }
 }
 

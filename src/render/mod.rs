@@ -129,6 +129,7 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
     let site_ctx = SiteCtx::of(&site.config);
     let extra_pages = links.pages();
     let nav = extra::nav_entries(&extra_pages);
+    debug_assert_eq!(nav, links.nav(), "Links::nav must give the entries of Links::pages");
     let discover = discover::Prepared::new(site);
     let r = Renderer { site, templates: &templates, site_ctx, collection: &collection, nav, discover: &discover };
     let mut out = Rendered::default();

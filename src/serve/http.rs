@@ -76,11 +76,21 @@ fn respond(key: &str, path: &str, shared: &Shared) -> Response {
 }
 
 /// A file of the site; HTML gets the live-reload script and, after a failed build, the error overlay.
+/// A page found (status 200) listens for changes of its own file; any other for
+/// every change (the page it stands for may appear).
 fn file(key: &str, bytes: &[u8], status: u16, live: &super::Live) -> Response {
     let kind = content_type(key);
     let body = if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(bytes);
-        let mut extra = format!("<script data-generation=\"{}\">{LIVE_JS}</script>\n", live.generation);
+        let mut extra = if status == 200 {
+            format!(
+                "<script data-generation=\"{}\" data-page=\"{}\">{LIVE_JS}</script>\n",
+                live.version(key),
+                crate::render::html::escape(key)
+            )
+        } else {
+            format!("<script data-generation=\"{}\">{LIVE_JS}</script>\n", live.generation)
+        };
         if let Some(error) = &live.error {
             extra.push_str(&overlay(error));
         }
@@ -106,26 +116,44 @@ pub fn overlay(error: &str) -> String {
 }
 
 /// The event stream: `event: build` with the generation, on connecting and after
-/// every build that changed the site; a comment every 15 s keeps it open.
+/// every build that changed the site; a comment every 15 s keeps it open. With
+/// `?page=KEY` (a file of the site), the version of that page instead
+/// ([`super::Live::version`]), sent when it changes.
 fn events(request: tiny_http::Request, shared: &Shared) {
+    let page = request
+        .url()
+        .split_once('?')
+        .and_then(|(_, query)| query.split('&').find_map(|kv| kv.strip_prefix("page=")))
+        .and_then(|key| decode(&format!("/{key}")));
+    let version = |live: &super::Live| match &page {
+        Some(key) => live.version(key),
+        None => live.generation,
+    };
     let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: keep-alive\r\nAccess-Control-Allow-Origin: *\r\n\r\nretry: 500\n\n";
     if out.write_all(head.as_bytes()).is_err() {
         return;
     }
-    let mut seen = shared.read().generation;
-    let mut message = format!("event: build\ndata: {seen}\n\n");
+    let (mut generation, mut sent) = {
+        let live = shared.read();
+        (live.generation, version(&live))
+    };
+    let mut message = format!("event: build\ndata: {sent}\n\n");
     loop {
         if out.write_all(message.as_bytes()).and_then(|_| out.flush()).is_err() {
             return;
         }
-        let now = shared.wait(seen, Duration::from_secs(15));
+        let now = shared.wait(generation, Duration::from_secs(15));
         if shared.stopping.load(Ordering::SeqCst) {
             return;
         }
-        message = if now == seen { ": keep-alive\n\n".to_string() } else { format!("event: build\ndata: {now}\n\n") };
-        seen = now;
+        let changed = now != generation && {
+            generation = now;
+            let v = version(&shared.read());
+            std::mem::replace(&mut sent, v) != v
+        };
+        message = if changed { format!("event: build\ndata: {sent}\n\n") } else { ": keep-alive\n\n".to_string() };
     }
 }
 

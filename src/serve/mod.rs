@@ -12,8 +12,9 @@
 mod http;
 mod watch;
 
-use crate::render::incremental::Incremental;
-use crate::site::reload::Loaded;
+use crate::render::incremental::{Incremental, Update};
+use crate::site::reload::{Loaded, Print};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,6 +29,18 @@ pub struct Live {
     pub error: Option<String>,
     /// Bumped by every build that changed what is served.
     pub generation: u64,
+    /// The generation in which each file last changed (or went).
+    changed_in: HashMap<String, u64>,
+    /// The generation in which the error (or its absence) last changed.
+    error_since: u64,
+}
+
+impl Live {
+    /// The generation in which what the page of file `key` shows last changed: its
+    /// bytes or the error over it.
+    pub fn version(&self, key: &str) -> u64 {
+        self.changed_in.get(key).copied().unwrap_or(0).max(self.error_since)
+    }
 }
 
 /// State shared by the HTTP and watcher threads.
@@ -122,6 +135,24 @@ impl Drop for Server {
     }
 }
 
+/// The most resolutions whose pages are shown before the rest of a rebuild.
+const FIRST_AT_MOST: usize = 8;
+
+/// Bumps the generation of what is served, and tells the event streams: the files
+/// of `update` changed, and the error if `error_changed`.
+fn publish(shared: &Shared, mut live: std::sync::RwLockWriteGuard<'_, Live>, update: &Update, error_changed: bool) {
+    live.generation += 1;
+    let generation = live.generation;
+    for path in update.changed.iter().chain(&update.removed) {
+        live.changed_in.insert(path.clone(), generation);
+    }
+    if error_changed {
+        live.error_since = generation;
+    }
+    drop(live);
+    shared.publish(generation);
+}
+
 /// Loads and renders the site, keeping what it can between builds.
 struct Builder {
     root: PathBuf,
@@ -133,17 +164,21 @@ struct Builder {
 
 impl Builder {
     /// Brings the served site up to date; `touched` are the files the watcher saw change.
+    /// When only the texts of a few resolutions changed, their own pages are rendered
+    /// and published first, and the pages that depend on them (comparisons, cited
+    /// documents, the pages citing them) follow.
     fn rebuild(&mut self, shared: &Shared, touched: &[PathBuf]) {
         let start = Instant::now();
+        let before: Vec<Print> = self.loaded.as_ref().map(|l| l.prints.clone()).unwrap_or_default();
         let loaded = match self.loaded.as_mut() {
             Some(l) => l.refresh(touched).map(|_| l),
             None => Loaded::load(&self.root).map(|l| self.loaded.insert(l)),
         };
         let loaded_in = start.elapsed();
-        let mut live = shared.write();
         let mut linked_in = loaded_in;
         let mut previous = self.corpus.take();
         let mut corpus = None;
+        let log = self.log;
         let result = loaded.and_then(|l| {
             let resolutions: Vec<&crate::model::Resolution> =
                 l.site.resolutions.iter().map(|s| &s.resolution).collect();
@@ -153,14 +188,34 @@ impl Builder {
                 None => crate::link::Corpus::with_prints(&resolutions, &prints),
             };
             linked_in = start.elapsed();
-            let update = live.site.update_pages(&l.site, &l.prints, &linked);
+            let first = crate::site::reload::edited(&before, &l.prints);
+            if !first.is_empty() && first.len() <= FIRST_AT_MOST {
+                let rendered = shared.read().site.render_first(&l.site, &l.prints, &linked, &first);
+                // An error here is the full render's to report.
+                if let Ok(Some(pending)) = rendered {
+                    let mut live = shared.write();
+                    let update = live.site.commit(pending);
+                    if live.error.is_none() && !update.changed.is_empty() {
+                        publish(shared, live, &update, false);
+                        if log {
+                            eprintln!("{} shown in {:.1?}", update.rendered.join(", "), start.elapsed());
+                        }
+                    }
+                }
+            }
+            let pending = shared.read().site.render_pages(&l.site, &l.prints, &linked);
             corpus = Some(linked);
-            update
+            pending
         });
         self.corpus = corpus.or(previous);
+        let mut live = shared.write();
+        let mut update = Update::default();
+        let error_changed;
         let (changed, summary) = match result {
-            Ok(update) => {
-                let changed = live.error.take().is_some() || !update.changed.is_empty() || !update.removed.is_empty();
+            Ok(pending) => {
+                update = live.site.commit(pending);
+                error_changed = live.error.take().is_some();
+                let changed = error_changed || !update.changed.is_empty() || !update.removed.is_empty();
                 let summary = format!(
                     "rendered {} page{} ({} files changed, {} removed) in {:.1?} (loaded at {:.1?}, linked at {:.1?})",
                     update.rendered.len(),
@@ -175,16 +230,13 @@ impl Builder {
             }
             Err(e) => {
                 let message = format!("{e:#}");
-                let changed = live.error.as_deref() != Some(message.as_str());
+                error_changed = live.error.as_deref() != Some(message.as_str());
                 live.error = Some(message.clone());
-                (changed, format!("error: {message}"))
+                (error_changed, format!("error: {message}"))
             }
         };
         if changed {
-            live.generation += 1;
-            let generation = live.generation;
-            drop(live);
-            shared.publish(generation);
+            publish(shared, live, &update, error_changed);
         } else {
             drop(live);
         }

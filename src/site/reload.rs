@@ -28,6 +28,15 @@ pub struct Print {
     pub meta: u64,
 }
 
+/// The resolutions (indexes in site order) whose text alone changed between the
+/// prints `before` and `after`; none if a masthead changed, or one was added or removed.
+pub fn edited(before: &[Print], after: &[Print]) -> Vec<usize> {
+    if before.len() != after.len() || before.iter().zip(after).any(|(b, a)| b.meta != a.meta) {
+        return Vec::new();
+    }
+    before.iter().zip(after).enumerate().filter(|(_, (b, a))| b.text != a.text).map(|(i, _)| i).collect()
+}
+
 impl Print {
     pub fn of(source: &Source) -> Print {
         let mut h = std::collections::hash_map::DefaultHasher::new();
