@@ -211,12 +211,19 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
                     flagged = true;
                 }
                 let fragment = fragment.filter(|f| !f.is_empty() && f != "top").map(|f| hash(f.as_str()));
-                links.push((hash(target.as_str()), fragment));
+                if target == path {
+                    // A link within the page is checked here: only links to other
+                    // pages are kept for the end.
+                    flagged |= fragment.is_some_and(|f| ids.binary_search(&f).is_err());
+                } else {
+                    links.push((hash(target.as_str()), fragment));
+                }
             }
         }
     }
     links.sort_unstable();
     links.dedup();
+    links.shrink_to_fit();
     (Summary { path: path.to_string(), ids, links, flagged }, internal, external)
 }
 

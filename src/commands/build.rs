@@ -46,7 +46,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         super::check::before_swap(report, &output, args.quiet)
     };
     let verify: Option<&render::Verify> = if args.no_check { None } else { Some(&verify) };
-    let report = render::build_with_progress(&site, &output, &corpus, &|n| progress.inc(n as u64), verify);
+    let report = render::build_with_progress(
+        &site,
+        &output,
+        Box::new(corpus) as Box<dyn render::Links>,
+        &|n| progress.inc(n as u64),
+        verify,
+    );
     progress.finish();
     let report = report?;
     for w in &report.warnings {

@@ -66,10 +66,10 @@ pub type Verify<'a> = dyn Fn(&crate::check::Report) -> anyhow::Result<()> + 'a;
 /// every file is also given to the check (`check::SiteCheck`) as it is written, and
 /// `verify` judges the report before the swap. Files are written as they are
 /// rendered, from every thread, so the site is never held in memory as a whole.
-pub fn build_with_progress(
+pub fn build_with_progress<'l>(
     site: &Site,
     output: &Path,
-    links: &dyn Links,
+    links: impl std::ops::Deref<Target = dyn Links + 'l>,
     progress: &(dyn Fn(usize) + Sync),
     verify: Option<&Verify>,
 ) -> anyhow::Result<BuildReport> {
@@ -121,7 +121,16 @@ pub type Sink<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
 
 /// Renders every file of the site into `sink`, resolutions in parallel; the
 /// returned [`Rendered`] has the page count and warnings (in symbol order) but no files.
-pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Result<Rendered> {
+///
+/// `links` is dropped once the pages are rendered, before the search index and the
+/// other files made from the whole site: given ownership (a `Box`), the link
+/// stage's memory is freed before theirs is taken.
+pub fn render_each<'l>(
+    site: &Site,
+    owned_links: impl std::ops::Deref<Target = dyn Links + 'l>,
+    sink: &Sink,
+) -> anyhow::Result<Rendered> {
+    let links: &dyn Links = &*owned_links;
     let templates =
         Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
@@ -187,6 +196,7 @@ pub fn render_each(site: &Site, links: &dyn Links, sink: &Sink) -> anyhow::Resul
     }
     listings?;
     out.pages += listed.into_inner();
+    drop((extra_pages, owned_links));
     let mut paths = written.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
     paths.sort_unstable();
     if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
