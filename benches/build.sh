@@ -5,6 +5,13 @@
 #
 #   bash benches/build.sh [N...]        # default: 1000 10000 20000
 #   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
+#   FRESH=0 bash benches/build.sh       # each run replaces the output of the run before
+#
+# By default (FRESH=1) every run writes into a directory of its own, and the outputs
+# of a size are deleted only after all its runs: on ext4, creating files right after
+# deleting many (within minutes) costs the kernel a search past the recently freed
+# inodes, which would make each run pay for the one before it, the more so the more
+# files a tool writes. FRESH=0 measures that case (a rebuild over the previous site).
 #
 # Generated data goes to $CARGO_TARGET_DIR/bench-build (target/bench-build by default).
 # Needs /usr/bin/time (Debian package `time`) and hugo (Debian package `hugo`).
@@ -13,6 +20,7 @@ cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 20000)
 REPS=${REPS:-3}
+FRESH=${FRESH:-1}
 TARGET=${CARGO_TARGET_DIR:-target}
 WORK=${BENCH_DIR:-$TARGET/bench-build}
 mkdir -p "$WORK"
@@ -28,13 +36,16 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}
 echo "plenary $($BIN --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2)"
 echo "zola: not measured (not published on crates.io, so \`cargo install zola --locked\` fails; no Debian package)"
 
-# measure LABEL CMD...: runs CMD $REPS times after a clean step; prints "wall_s peak_kb" (median wall, max rss).
+# measure OUT CMD...: runs CMD $REPS times, "@OUT@" in it standing for the run's output
+# directory (OUT, or OUT.1, OUT.2 … with FRESH=1); prints "wall_s peak_kb" (median wall, max rss).
 measure() {
-    local clean=$1; shift
+    local out=$1; shift
     local walls=() rss=0
-    for _ in $(seq "$REPS"); do
-        eval "$clean"
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+    for r in $(seq "$REPS"); do
+        local dest=$out
+        [ "$FRESH" = 1 ] && dest=$out.$r
+        rm -rf "$dest"
+        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "${@//@OUT@/$dest}" >/dev/null 2>"$WORK/stderr.txt" || {
             cat "$WORK/stderr.txt" >&2; return 1; }
         read -r w m <"$WORK/time.txt"
         walls+=("$w")
@@ -44,6 +55,9 @@ measure() {
     median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     echo "$median $rss"
 }
+
+# The output of measure's last run at OUT.
+last() { if [ "$FRESH" = 1 ]; then echo "$1.$REPS"; else echo "$1"; fi; }
 
 hugo_site() { # N: the generated content as a Hugo site (front matter is TOML already)
     local n=$1 dir=$WORK/hugo-$1
@@ -61,22 +75,23 @@ for n in "${SIZES[@]}"; do
         touch "$WORK/site-$n/.complete"
     fi
     out=$WORK/out-plenary-$n
-    read -r pw pm < <(measure "rm -rf '$out'" "$BIN" build --quiet --root "$WORK/site-$n" --out "$out")
+    read -r pw pm < <(measure "$out" "$BIN" build --quiet --root "$WORK/site-$n" --out @OUT@)
+    out=$(last "$out")
     pages=$(find "$out" -name '*.html' | wc -l)
     size=$(du -sm "$out" | cut -f1)
     printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
         "$(echo "$pm / 1024" | bc -l)" "$size" 1.00
-    copy=$WORK/out-copy-$n
-    read -r cw _ < <(measure "rm -rf '$copy'" cp -r "$out" "$copy")
+    read -r cw _ < <(measure "$WORK/out-copy-$n" cp -r "$out" @OUT@)
     printf '%-7s %-8s %9.2f %10.0f %12s %9s %10.2f\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - "$size" \
         "$(echo "$cw / $pw" | bc -l)"
-    rm -rf "$copy"
     hugo_site "$n"
     hout=$WORK/out-hugo-$n
-    read -r hw hm < <(measure "rm -rf '$hout'" hugo --quiet --source "$WORK/hugo-$n" --destination "$hout")
+    read -r hw hm < <(measure "$hout" hugo --quiet --source "$WORK/hugo-$n" --destination @OUT@)
+    hout=$(last "$hout")
     hpages=$(find "$hout" -name '*.html' | wc -l)
     printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
         "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)"
+    rm -rf "$WORK/out-plenary-$n"* "$WORK/out-copy-$n"* "$WORK/out-hugo-$n"*
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
