@@ -1,22 +1,31 @@
 // `plenary serve` in the browser: an edit reloads the page showing it, at the
 // same scroll position; a page the edit does not touch stays as it is (no
 // reload); a broken edit shows the error overlay, and fixing it takes it away.
+//
+// NOT part of tests/run yet (the name is not *.test.mjs): in about a third of the
+// runs the first page load from `plenary serve` never completes in headless
+// Chromium (the HTML or a script stays pending), which curl does not reproduce.
+// Until that is found, run it by hand:
+//   cd tests/browser && PLENARY_BIN=target/release/plenary node --test serve.live.mjs
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { browser, REPO } from "./lib/site.mjs";
 
 const EDITED = "A/RES/61/183";
 const OTHER = "A/RES/80/14";
+// Polled on a timer: two pages are open, and a page in the background gets no
+// animation frames (Playwright's default polling).
+const POLL = { polling: 100, timeout: 20000 };
 let b, server, root, base;
 
 /** Starts `plenary serve` on a copy of the bundled collection; resolves to its base URL. */
 function serve(dir) {
-  const bin = process.env.PLENARY_BIN || join(REPO, "target", "release", "plenary");
+  const bin = resolve(REPO, process.env.PLENARY_BIN || join("target", "release", "plenary"));
   server = spawn(bin, ["serve", "--root", dir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   server.stderr.resume();
   return new Promise((ok, fail) => {
@@ -26,6 +35,7 @@ function serve(dir) {
       const found = out.match(/on (http:\/\/127\.0\.0\.1:\d+\/)/);
       if (found) ok(found[1]);
     });
+    server.on("error", (e) => fail(new Error(`cannot start ${bin}: ${e.message}`)));
     server.on("exit", (code) => fail(new Error(`plenary serve exited (${code}) before serving`)));
   });
 }
@@ -59,13 +69,13 @@ describe("plenary serve", () => {
     // A mark that a reload would wipe out.
     for (const p of [page, other]) await p.evaluate(() => (window.notReloaded = true));
     await page.evaluate(() => window.scrollTo(0, 1500));
-    await page.waitForFunction(() => window.scrollY === 1500);
+    await page.waitForFunction(() => window.scrollY === 1500, null, POLL);
 
     edit(`${EDITED}.md`, "*Reaffirming* the Political", "*Reaffirming* once more the Political");
-    await page.waitForFunction(() => document.body.innerText.includes("once more the Political"), null, { timeout: 20000 });
-    await page.waitForFunction(() => document.readyState === "complete");
+    await page.waitForFunction(() => document.body.innerText.includes("once more the Political"), null, POLL);
+    await page.waitForFunction(() => document.readyState === "complete", null, POLL);
     assert.equal(await page.evaluate(() => window.notReloaded), undefined, "the edited page reloaded");
-    await page.waitForFunction(() => window.scrollY === 1500, null, { timeout: 5000 });
+    await page.waitForFunction(() => window.scrollY === 1500, null, POLL);
     // The pages depending on the edit are rendered after it: give them time to be announced.
     await other.waitForTimeout(2500);
     assert.equal(await other.evaluate(() => window.notReloaded), true, "the other page did not reload");
