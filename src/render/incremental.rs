@@ -180,10 +180,9 @@ impl Incremental {
     /// [`Incremental::commit`] (`plenary serve` keeps serving meanwhile).
     pub fn render_pages(&self, site: &Site, prints: &[Print], links: &dyn Links) -> anyhow::Result<Pending> {
         anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
-        let templates =
-            Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+        let templates = Templates::of_site(site)?;
         let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
-        let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
+        let mastheads = mastheads(prints);
         let fresh = match &self.listings {
             Some((key, _)) if *key == mastheads => None,
             _ => Some(Listings::new(site)?),
@@ -210,12 +209,11 @@ impl Incremental {
         first: &[usize],
     ) -> anyhow::Result<Option<Pending>> {
         anyhow::ensure!(prints.len() == site.resolutions.len(), "one print per source is needed");
-        let mastheads = hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>());
+        let mastheads = mastheads(prints);
         let Some((_, listings)) = self.listings.as_ref().filter(|(key, _)| *key == mastheads) else {
             return Ok(None);
         };
-        let templates =
-            Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+        let templates = Templates::of_site(site)?;
         self.render(site, prints, links, &templates, listings, Some(first)).map(Some)
     }
 
@@ -525,6 +523,11 @@ fn template_keys(templates: &Templates) -> HashMap<String, u64> {
         keys.insert(name.to_string(), hash(&sources));
     }
     keys
+}
+
+/// The key of the listings: a hash of every masthead.
+fn mastheads(prints: &[Print]) -> u64 {
+    hash(&prints.iter().map(|p| p.meta).collect::<Vec<_>>())
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {

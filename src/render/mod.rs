@@ -131,8 +131,7 @@ pub fn render_each<'l>(
     sink: &Sink,
 ) -> anyhow::Result<Rendered> {
     let links: &dyn Links = &*owned_links;
-    let templates =
-        Templates::load(site.templates_dir().as_deref(), &display_path(&site.root, Path::new("templates")))?;
+    let templates = Templates::of_site(site)?;
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
     let collection = Collection::new(site)?;
     let site_ctx = SiteCtx::of(&site.config);

@@ -40,6 +40,12 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// The templates of `site`: the built-in ones with its templates/ over them.
+    pub fn of_site(site: &crate::site::Site) -> anyhow::Result<Templates> {
+        let shown = crate::site::display_path(&site.root, Path::new("templates"));
+        Templates::load(site.templates_dir().as_deref(), &shown)
+    }
+
     /// The built-in templates, with those in `dir` (if given) replacing or adding to them.
     pub fn load(dir: Option<&Path>, shown: &Path) -> anyhow::Result<Templates> {
         let mut sources: BTreeMap<String, String> =
