@@ -158,3 +158,55 @@ fn a_page_hears_only_of_its_own_changes() {
     assert!(get(addr, "/A/RES/80/13/").1.contains("Once more,"), "the first event 80/13 hears is of its own edit");
     drop(server);
 }
+
+/// One GET on an open keep-alive connection: the status, once the whole body is read.
+fn get_kept_alive(s: &mut TcpStream, path: &str) -> u16 {
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(s.try_clone().unwrap());
+    let (mut status, mut length) = (0, 0);
+    for line in (&mut reader).lines() {
+        let line = line.unwrap();
+        if status == 0 {
+            status = line.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        } else if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length: ") {
+            length = n.trim().parse().unwrap();
+        } else if line.is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    status
+}
+
+/// A browser opens several connections at once and keeps them open after each
+/// answer (and one of them for the event stream): each connection is answered,
+/// however many others are open and idle.
+#[test]
+fn connections_kept_open_do_not_starve_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    build_support::site(dir.path(), None, &[("content/A/RES/80/14.md", &build_support::bundled("A/RES/80/14.md"))]);
+    let server = Server::start(dir.path(), 0, false).unwrap();
+    let addr = server.addr();
+    let _events: Vec<_> = (0..3).map(|_| stream(addr, "/__plenary/events")).collect();
+    for round in 0..5 {
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let clients: Vec<_> = (0..8)
+            .map(|_| {
+                let barrier = barrier.clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut s = TcpStream::connect(addr).unwrap();
+                    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+                    let statuses =
+                        [get_kept_alive(&mut s, "/A/RES/80/14/"), get_kept_alive(&mut s, "/static/plenary.js")];
+                    (s, statuses)
+                })
+            })
+            .collect();
+        let open: Vec<_> = clients.into_iter().map(|c| c.join().expect("every connection is answered")).collect();
+        assert!(open.iter().all(|(_, s)| s == &[200, 200]), "round {round}");
+        std::mem::forget(open);
+    }
+    drop(server);
+}

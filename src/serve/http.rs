@@ -1,6 +1,8 @@
-//! The HTTP side of `plenary serve` (tiny_http, one thread per request): files of
-//! the rendered site by URL, the live-reload script injected into HTML pages, the
-//! error overlay, and the event stream that tells pages to reload.
+//! The HTTP side of `plenary serve` (hyper on a small tokio runtime, every
+//! connection its own task, so connections a browser keeps open never hold up a
+//! new one): files of the rendered site by URL, the live-reload script injected
+//! into HTML pages, the error overlay, and the event stream that tells pages to
+//! reload.
 //!
 //! **In**: requests. **Out**: responses. URLs map to files as a static server maps
 //! them: `/` and `/A/RES/61/183/` to their `index.html`; `/A/RES/61/183` redirects
@@ -8,51 +10,53 @@
 //! 404.html with status 404.
 
 use super::Shared;
-use std::io::Write;
-use std::sync::atomic::Ordering;
+use hyper::body::{Bytes, Frame};
+use hyper::{Method, Request, Response, StatusCode};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::sync::mpsc;
 
 /// The event stream pages listen to.
 pub const EVENTS: &str = "/__plenary/events";
 const LIVE_JS: &str = include_str!("live.js");
+/// How often an idle event stream says it is still there.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Answers requests until the server is unblocked.
-pub fn serve(http: &tiny_http::Server, shared: &std::sync::Arc<Shared>) {
+/// Accepts connections on `listener` and answers their requests until the runtime stops.
+pub async fn serve(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
     loop {
-        let request = match http.recv() {
-            Ok(r) => r,
-            Err(_) if shared.stopping.load(Ordering::SeqCst) => return,
-            Err(_) => continue,
-        };
-        if shared.stopping.load(Ordering::SeqCst) {
-            return;
-        }
+        let Ok((stream, _)) = listener.accept().await else { continue };
         let shared = shared.clone();
-        std::thread::spawn(move || handle(request, &shared));
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let shared = shared.clone();
+                async move { Ok::<_, std::convert::Infallible>(handle(&request, &shared)) }
+            });
+            // A connection the browser drops is no error of the server's.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
     }
 }
 
-fn handle(request: tiny_http::Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    if !matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head) {
-        let _ = request.respond(text(405, "only GET and HEAD are served"));
-        return;
+fn handle(request: &Request<hyper::body::Incoming>, shared: &Arc<Shared>) -> Response<Body> {
+    let path = request.uri().path();
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return text(405, "only GET and HEAD are served");
     }
     if path == EVENTS {
-        events(request, shared);
-        return;
+        return events(request.uri().query(), shared);
     }
-    let response = match decode(path) {
+    match decode(path) {
         Some(key) => respond(&key, path, shared),
         None => text(400, "bad URL"),
-    };
-    let _ = request.respond(response);
+    }
 }
 
-type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
-
-fn respond(key: &str, path: &str, shared: &Shared) -> Response {
+fn respond(key: &str, path: &str, shared: &Shared) -> Response<Body> {
     let live = shared.read();
     let files = &live.site.files;
     let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_string() };
@@ -61,8 +65,8 @@ fn respond(key: &str, path: &str, shared: &Shared) -> Response {
     }
     if files.contains_key(&format!("{key}/index.html")) {
         let mut r = text(301, "moved");
-        if let Ok(h) = tiny_http::Header::from_bytes("Location", format!("{path}/")) {
-            r.add_header(h);
+        if let Ok(location) = hyper::header::HeaderValue::from_str(&format!("{path}/")) {
+            r.headers_mut().insert(hyper::header::LOCATION, location);
         }
         return r;
     }
@@ -78,7 +82,7 @@ fn respond(key: &str, path: &str, shared: &Shared) -> Response {
 /// A file of the site; HTML gets the live-reload script and, after a failed build, the error overlay.
 /// A page found (status 200) listens for changes of its own file; any other for
 /// every change (the page it stands for may appear).
-fn file(key: &str, bytes: &[u8], status: u16, live: &super::Live) -> Response {
+fn file(key: &str, bytes: &[u8], status: u16, live: &super::Live) -> Response<Body> {
     let kind = content_type(key);
     let body = if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(bytes);
@@ -101,7 +105,7 @@ fn file(key: &str, bytes: &[u8], status: u16, live: &super::Live) -> Response {
     } else {
         bytes.to_vec()
     };
-    with_headers(tiny_http::Response::from_data(body).with_status_code(status), kind)
+    response(status, kind, Body::Whole(Some(Bytes::from(body))))
 }
 
 /// The error overlay: the build error over the page, until a build succeeds.
@@ -118,61 +122,85 @@ pub fn overlay(error: &str) -> String {
 /// The event stream: `event: build` with the generation, on connecting and after
 /// every build that changed the site; a comment every 15 s keeps it open. With
 /// `?page=KEY` (a file of the site), the version of that page instead
-/// ([`super::Live::version`]), sent when it changes.
-fn events(request: tiny_http::Request, shared: &Shared) {
-    let page = request
-        .url()
-        .split_once('?')
-        .and_then(|(_, query)| query.split('&').find_map(|kv| kv.strip_prefix("page=")))
+/// ([`super::Live::version`]), sent when it changes. The stream is fed by a task of
+/// its own, which ends when the browser closes the stream or the server stops.
+fn events(query: Option<&str>, shared: &Arc<Shared>) -> Response<Body> {
+    let page = query
+        .and_then(|query| query.split('&').find_map(|kv| kv.strip_prefix("page=")))
         .and_then(|key| decode(&format!("/{key}")));
-    let version = |live: &super::Live| match &page {
+    let version = move |live: &super::Live| match &page {
         Some(key) => live.version(key),
         None => live.generation,
     };
-    let mut out = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                Connection: keep-alive\r\nAccess-Control-Allow-Origin: *\r\n\r\nretry: 500\n\n";
-    if out.write_all(head.as_bytes()).is_err() {
-        return;
-    }
-    let (mut generation, mut sent) = {
-        let live = shared.read();
-        (live.generation, version(&live))
-    };
-    let mut message = format!("event: build\ndata: {sent}\n\n");
-    loop {
-        if out.write_all(message.as_bytes()).and_then(|_| out.flush()).is_err() {
-            return;
+    let (tx, rx) = mpsc::channel::<Bytes>(4);
+    let mut generations = shared.generations.subscribe();
+    let shared = shared.clone();
+    tokio::spawn(async move {
+        let mut sent = version(&shared.read());
+        let mut message = format!("retry: 500\n\nevent: build\ndata: {sent}\n\n");
+        loop {
+            if tx.send(Bytes::from(message)).await.is_err() {
+                return;
+            }
+            let changed = match tokio::time::timeout(KEEP_ALIVE, generations.changed()).await {
+                Ok(Err(_)) => return, // the server stopped
+                Ok(Ok(())) => {
+                    generations.borrow_and_update();
+                    let v = version(&shared.read());
+                    std::mem::replace(&mut sent, v) != v
+                }
+                Err(_) => false,
+            };
+            message = if changed { format!("event: build\ndata: {sent}\n\n") } else { ": keep-alive\n\n".to_string() };
         }
-        let now = shared.wait(generation, Duration::from_secs(15));
-        if shared.stopping.load(Ordering::SeqCst) {
-            return;
-        }
-        let changed = now != generation && {
-            generation = now;
-            let v = version(&shared.read());
-            std::mem::replace(&mut sent, v) != v
-        };
-        message = if changed { format!("event: build\ndata: {sent}\n\n") } else { ": keep-alive\n\n".to_string() };
-    }
-}
-
-fn text(status: u16, body: &str) -> Response {
-    with_headers(
-        tiny_http::Response::from_data(body.as_bytes().to_vec()).with_status_code(status),
-        "text/plain; charset=utf-8",
-    )
-}
-
-fn with_headers(mut r: Response, kind: &str) -> Response {
-    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
-        if let Ok(h) = tiny_http::Header::from_bytes(name, value) {
-            r.add_header(h);
-        }
-    }
+    });
+    let mut r = response(200, "text/event-stream", Body::Stream(rx));
+    r.headers_mut().insert(hyper::header::ACCESS_CONTROL_ALLOW_ORIGIN, hyper::header::HeaderValue::from_static("*"));
     r
 }
 
+/// A response body: a whole file, or an event stream fed through a channel.
+pub enum Body {
+    Whole(Option<Bytes>),
+    Stream(mpsc::Receiver<Bytes>),
+}
+
+impl hyper::body::Body for Body {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        match self.get_mut() {
+            Body::Whole(bytes) => Poll::Ready(bytes.take().map(|b| Ok(Frame::data(b)))),
+            Body::Stream(rx) => rx.poll_recv(cx).map(|b| b.map(|b| Ok(Frame::data(b)))),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, Body::Whole(None))
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        match self {
+            Body::Whole(Some(b)) => hyper::body::SizeHint::with_exact(b.len() as u64),
+            Body::Whole(None) => hyper::body::SizeHint::with_exact(0),
+            Body::Stream(_) => hyper::body::SizeHint::default(),
+        }
+    }
+}
+
+fn text(status: u16, body: &str) -> Response<Body> {
+    response(status, "text/plain; charset=utf-8", Body::Whole(Some(Bytes::copy_from_slice(body.as_bytes()))))
+}
+
+fn response(status: u16, kind: &'static str, body: Body) -> Response<Body> {
+    let mut r = Response::new(body);
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = r.headers_mut();
+    headers.insert(hyper::header::CONTENT_TYPE, hyper::header::HeaderValue::from_static(kind));
+    headers.insert(hyper::header::CACHE_CONTROL, hyper::header::HeaderValue::from_static("no-store"));
+    r
+}
 /// The file key of a URL path (`/A/RES/61/183/` → `A/RES/61/183/`), percent-decoded;
 /// `None` for paths that could leave the site.
 pub fn decode(path: &str) -> Option<String> {

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 /// What the server shows: the site's files, or the last build's error over them.
@@ -44,13 +44,22 @@ impl Live {
 }
 
 /// State shared by the HTTP and watcher threads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Shared {
     pub live: RwLock<Live>,
     /// The generation, for event streams to wait on.
-    generation: Mutex<u64>,
-    changed: Condvar,
+    generations: tokio::sync::watch::Sender<u64>,
     stopping: AtomicBool,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            live: RwLock::default(),
+            generations: tokio::sync::watch::Sender::new(0),
+            stopping: AtomicBool::new(false),
+        }
+    }
 }
 
 impl Shared {
@@ -62,17 +71,8 @@ impl Shared {
         self.live.write().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits up to `timeout` for a generation other than `seen`; returns the current one.
-    fn wait(&self, seen: u64, timeout: Duration) -> u64 {
-        let guard = self.generation.lock().unwrap_or_else(|e| e.into_inner());
-        let (guard, _) =
-            self.changed.wait_timeout_while(guard, timeout, |g| *g == seen).unwrap_or_else(|e| e.into_inner());
-        *guard
-    }
-
     fn publish(&self, generation: u64) {
-        *self.generation.lock().unwrap_or_else(|e| e.into_inner()) = generation;
-        self.changed.notify_all();
+        self.generations.send_replace(generation);
     }
 }
 
@@ -80,7 +80,8 @@ impl Shared {
 pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    http: Arc<tiny_http::Server>,
+    /// Runs the HTTP side; dropped (with every connection) when the server stops.
+    runtime: Option<tokio::runtime::Runtime>,
     threads: Vec<std::thread::JoinHandle<()>>,
 }
 
@@ -92,24 +93,28 @@ impl Server {
         let mut builder = Builder { root: root.to_path_buf(), loaded: None, corpus: None, log };
         builder.rebuild(&shared, &[]);
         builder.discover(&shared);
-        let http = tiny_http::Server::http(("127.0.0.1", port))
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port))
             .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| anyhow::anyhow!("the server is not listening on an IP address"))?;
-        let http = Arc::new(http);
+        let addr = listener.local_addr()?;
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("plenary-http")
+            .enable_io()
+            .enable_time()
+            .build()?;
+        let listener = {
+            let _context = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
+        runtime.spawn(http::serve(listener, shared.clone()));
         let watcher = watch::Watcher::new(root)?;
         let mut threads = Vec::new();
-        {
-            let (http, shared) = (http.clone(), shared.clone());
-            threads.push(std::thread::spawn(move || http::serve(&http, &shared)));
-        }
         {
             let shared = shared.clone();
             threads.push(std::thread::spawn(move || watcher.run(&shared, &mut builder)));
         }
-        Ok(Server { addr, shared, http, threads })
+        Ok(Server { addr, shared, runtime: Some(runtime), threads })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -127,8 +132,9 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
-        self.http.unblock();
-        self.shared.publish(u64::MAX);
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_timeout(Duration::from_secs(1));
+        }
         for t in self.threads.drain(..) {
             let _ = t.join();
         }

@@ -2,11 +2,7 @@
 // same scroll position; a page the edit does not touch stays as it is (no
 // reload); a broken edit shows the error overlay, and fixing it takes it away.
 //
-// NOT part of tests/run yet (the name is not *.test.mjs): in about a third of the
-// runs the first page load from `plenary serve` never completes in headless
-// Chromium (the HTML or a script stays pending), which curl does not reproduce.
-// Until that is found, run it by hand:
-//   cd tests/browser && PLENARY_BIN=target/release/plenary node --test serve.live.mjs
+// Runs the binary of PLENARY_BIN (tests/run passes the release build).
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
