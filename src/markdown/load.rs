@@ -155,6 +155,13 @@ fn edge_spaces_out(text: Text) -> Text {
         out.push(make(inner.to_string()));
         out.push(Inline::Plain(trail.to_string()));
     }
+    // The runs grew by appending; a text is kept for the whole build.
+    for inline in &mut out.0 {
+        if let Inline::Plain(s) | Inline::Emph(s) | Inline::Strong(s) = inline {
+            s.shrink_to_fit();
+        }
+    }
+    out.0.shrink_to_fit();
     out
 }
 
