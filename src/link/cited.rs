@@ -11,40 +11,85 @@
 use super::resolve::{Destination, Work};
 use super::scan::{Excerpt, Occurrence};
 use crate::cite::Target;
-use crate::model::Resolution;
+use crate::model::{Meta, Resolution};
 use crate::render::html::fragment;
 use crate::render::pages::format_date;
 use crate::render::urls;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// One resolution citing something, and where.
-#[derive(Debug, Clone, Serialize)]
+/// One resolution citing something, and where. Kept small (a collection has
+/// hundreds of thousands of citing places): its masthead and the places' links are
+/// given to templates by [`views`].
+#[derive(Debug, Clone)]
 pub struct CitingResolution {
     /// Its index in site order.
-    #[serde(skip)]
     pub doc: usize,
-    pub symbol: String,
-    pub number: String,
-    pub title: String,
-    /// Its page, from the site root.
-    pub path: String,
-    pub adopted_display: Option<String>,
-    pub places: Vec<CitingPlace>,
+    pub places: Box<[CitingPlace]>,
 }
 
 /// One element citing something.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CitingPlace {
     /// Anchor id of the citing element (`pp1`, `fn7`).
-    pub id: String,
+    pub id: Box<str>,
     /// `pp 1`, `op 7 (a)`, `fn 7`.
-    pub label: String,
+    pub label: Box<str>,
+    /// The part cited, when the citation names one: `para. 5`, `annex II`.
+    pub pinpoint: Option<Box<str>>,
+    pub excerpt: std::sync::Arc<Excerpt>,
+}
+
+/// A citing resolution as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitingView<'a> {
+    pub symbol: &'a str,
+    pub number: &'a str,
+    pub title: &'a str,
+    /// Its page, from the site root.
+    pub path: String,
+    pub adopted_display: Option<String>,
+    pub places: Vec<PlaceView<'a>>,
+}
+
+/// A citing place as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
     /// The citing element, from the site root: `A/RES/61/183/index.html#pp1`.
     pub href: String,
-    /// The part cited, when the citation names one: `para. 5`, `annex II`.
-    pub pinpoint: Option<String>,
-    pub excerpt: std::sync::Arc<Excerpt>,
+    pub pinpoint: Option<&'a str>,
+    pub excerpt: &'a Excerpt,
+}
+
+/// `list` as templates see it; `meta` are the mastheads in site order.
+pub fn views<'a>(list: &'a [CitingResolution], meta: &'a [Meta]) -> Vec<CitingView<'a>> {
+    list.iter()
+        .filter_map(|c| {
+            let m = meta.get(c.doc)?;
+            let path = urls::resolution_page(&m.symbol).ok()?;
+            let places = c
+                .places
+                .iter()
+                .map(|p| PlaceView {
+                    id: &p.id,
+                    label: &p.label,
+                    href: format!("{path}#{}", fragment(&p.id)),
+                    pinpoint: p.pinpoint.as_deref(),
+                    excerpt: &p.excerpt,
+                })
+                .collect();
+            Some(CitingView {
+                symbol: &m.symbol,
+                number: &m.number,
+                title: &m.title,
+                adopted_display: m.adopted.as_deref().map(format_date),
+                path,
+                places,
+            })
+        })
+        .collect()
 }
 
 /// Who cites what.
@@ -109,8 +154,10 @@ impl CitedBy {
 /// What resolution `citing` adds to the backlinks of what it cites, in order: one
 /// entry per cited resolution or work, with the places citing it.
 fn contributions(citing: usize, res: &Resolution, found: &[Occurrence]) -> Vec<(Cited, CitingResolution)> {
-    let Ok(path) = urls::resolution_page(&res.meta.symbol) else { return Vec::new() };
-    let mut out: Vec<(Cited, CitingResolution)> = Vec::new();
+    if urls::resolution_page(&res.meta.symbol).is_err() {
+        return Vec::new();
+    }
+    let mut out: Vec<(Cited, Vec<CitingPlace>)> = Vec::new();
     let mut at: HashMap<Cited, usize> = HashMap::new();
     let mut seen: HashSet<(Cited, &str)> = HashSet::new();
     for occurrence in found {
@@ -123,35 +170,22 @@ fn contributions(citing: usize, res: &Resolution, found: &[Occurrence]) -> Vec<(
             continue;
         }
         let k = *at.entry(cited.clone()).or_insert_with(|| {
-            out.push((cited, citing_resolution(citing, res, &path)));
+            out.push((cited, Vec::new()));
             out.len() - 1
         });
-        out[k].1.places.push(place(occurrence, &path));
+        out[k].1.push(place(occurrence));
     }
-    out
+    out.into_iter().map(|(cited, places)| (cited, CitingResolution { doc: citing, places: places.into() })).collect()
 }
 
-fn citing_resolution(doc: usize, res: &Resolution, path: &str) -> CitingResolution {
-    CitingResolution {
-        doc,
-        symbol: res.meta.symbol.clone(),
-        number: res.meta.number.clone(),
-        title: res.meta.title.clone(),
-        path: path.to_string(),
-        adopted_display: res.meta.adopted.as_deref().map(format_date),
-        places: Vec::new(),
-    }
-}
-
-fn place(occurrence: &Occurrence, page: &str) -> CitingPlace {
+fn place(occurrence: &Occurrence) -> CitingPlace {
     let pinpoint = match &occurrence.target {
-        Target::Document { pinpoint: Some(p), .. } => Some(p.to_string()),
+        Target::Document { pinpoint: Some(p), .. } => Some(p.to_string().into()),
         _ => None,
     };
     CitingPlace {
-        id: occurrence.element.clone(),
-        label: occurrence.label.clone(),
-        href: format!("{page}#{}", fragment(&occurrence.element)),
+        id: occurrence.element.as_str().into(),
+        label: occurrence.label.as_str().into(),
         pinpoint,
         excerpt: occurrence.excerpt.clone(),
     }

@@ -7,7 +7,7 @@
 //! **In**: the [`Corpus`](super::Corpus). **Out**: serializable data and
 //! [`ExtraPage`]s. Paths are from the site root; templates prefix `root`.
 
-use super::cited::{place_count, CitingResolution};
+use super::cited::{place_count, views, CitingResolution, CitingView};
 use super::paths;
 use super::resolve::Work;
 use super::series::Series;
@@ -25,7 +25,7 @@ const SERIES_NAV: &str = "Series";
 #[derive(Debug, Clone, Serialize)]
 pub struct ResolutionXref<'a> {
     /// Resolutions citing this one, in symbol order, each with its citing places.
-    pub cited_by: &'a [CitingResolution],
+    pub cited_by: Vec<CitingView<'a>>,
     /// The number of citing places.
     pub cited_by_count: usize,
     pub series: Option<SeriesNav>,
@@ -67,7 +67,8 @@ pub struct WorkPage<'a> {
     pub path: String,
     /// The official record: undocs.org, or the UN Treaty Collection.
     pub official_url: String,
-    pub cited_by: &'a [CitingResolution],
+    /// Who cites it (on its own page; empty in the index).
+    pub cited_by: Vec<CitingView<'a>>,
     pub cited_by_count: usize,
 }
 
@@ -124,7 +125,7 @@ impl Corpus {
                 next: member(position + 1),
             }
         });
-        ResolutionXref { cited_by, cited_by_count: place_count(cited_by), series }
+        ResolutionXref { cited_by: views(cited_by, &self.meta), cited_by_count: place_count(cited_by), series }
     }
 
     fn member(&self, doc: usize) -> Member {
@@ -156,7 +157,15 @@ impl Corpus {
                 crate::cite::treaty_url(*volume, *number),
             ),
         };
-        Some(WorkPage { kind, name, symbol, path, official_url, cited_by, cited_by_count: place_count(cited_by) })
+        Some(WorkPage {
+            kind,
+            name,
+            symbol,
+            path,
+            official_url,
+            cited_by: Vec::new(),
+            cited_by_count: place_count(cited_by),
+        })
     }
 
     fn series_page(&self, series: &Series) -> SeriesPage {
@@ -223,7 +232,9 @@ impl Corpus {
         let works = self.work_keys.len();
         let series = self.series.list.len();
         if let Some(work) = self.work_keys.get(key) {
-            if let Some(page) = self.work_page(work, &self.cited_by.works[work]) {
+            let cited_by = &self.cited_by.works[work];
+            if let Some(mut page) = self.work_page(work, cited_by) {
+                page.cited_by = views(cited_by, &self.meta);
                 context.insert("document", &page);
             }
         } else if key == works {
