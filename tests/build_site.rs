@@ -48,7 +48,7 @@ fn every_element_has_its_id_and_eid_once() {
             }
         });
         assert!(files.contains_key(&format!("{}/index.json", res.meta.symbol)));
-        assert_eq!(files[&format!("{}/index.md", res.meta.symbol)], source.markdown.as_bytes());
+        assert_eq!(files[&format!("{}/index.md", res.meta.symbol)], source.markdown().unwrap().as_bytes());
     }
     assert!(checked > 800, "only {checked} ids checked");
 }

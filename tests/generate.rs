@@ -32,7 +32,7 @@ fn generated_collections_load_build_and_cite_each_other() {
     let cited = regex::Regex::new(r"resolutions? (\d+)/(\d+)").unwrap();
     let mut inside = 0;
     for s in &site.resolutions {
-        for c in cited.captures_iter(&s.markdown) {
+        for c in cited.captures_iter(&s.markdown().unwrap()) {
             inside += symbols.contains(format!("A/RES/{}/{}", &c[1], &c[2]).as_str()) as usize;
         }
     }

@@ -166,8 +166,7 @@ pub struct SourceCtx {
 
 /// The highlighted Markdown of a resolution: the front matter as TOML, the body as
 /// Markdown. Deterministic; unknown syntaxes fall back to escaped text.
-pub fn source_ctx(source: &Source) -> SourceCtx {
-    let md = &source.markdown;
+pub fn source_ctx(source: &Source, md: &str) -> SourceCtx {
     let split =
         md.strip_prefix("+++\n").and_then(|rest| rest.find("\n+++\n").map(|i| 4 + i + "\n+++\n".len())).unwrap_or(0);
     let (front, body) = md.split_at(split);
@@ -213,10 +212,11 @@ mod tests {
         let source = Source {
             path: "A/RES/1/1.md".into(),
             display: "content/A/RES/1/1.md".into(),
-            markdown: md.into(),
+            file: "content/A/RES/1/1.md".into(),
+            digest: crate::site::content::digest(md),
             resolution: crate::markdown::load(md).unwrap(),
         };
-        let ctx = source_ctx(&source);
+        let ctx = source_ctx(&source, md);
         assert!(ctx.html.contains("hl-entity hl-name hl-tag hl-key hl-toml"), "{}", ctx.html);
         assert!(ctx.html.contains("hl-entity hl-name hl-tag hl-anchor"), "{}", ctx.html);
         assert_eq!(ctx.file, "A/RES/1/1.md");

@@ -147,7 +147,8 @@ mod tests {
             .map(|s| Source {
                 path: format!("{s}.md").into(),
                 display: format!("content/{s}.md"),
-                markdown: md(s),
+                file: format!("content/{s}.md").into(),
+                digest: crate::site::content::digest(&md(s)),
                 resolution: crate::markdown::load(&md(s)).unwrap(),
             })
             .collect();

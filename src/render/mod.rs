@@ -325,7 +325,8 @@ impl Renderer<'_> {
             links.page_context(res, ctx);
         })?;
         let source_path = format!("{dir}{}", annotate::pages::SOURCE_FILE);
-        let source_ctx = annotate::pages::source_ctx(source);
+        let markdown = source.markdown()?;
+        let source_ctx = annotate::pages::source_ctx(source, &markdown);
         let source_title = format!("Source of {}", res.meta.symbol);
         let source_html =
             self.page(&source_path, "source.html", &source_title, &|ctx| ctx.insert("source", &source_ctx))?;
@@ -333,7 +334,7 @@ impl Renderer<'_> {
             (source_path.clone(), source_html.into_bytes()),
             (path.clone(), html.into_bytes()),
             (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
-            (format!("{dir}index.md"), source.markdown.clone().into_bytes()),
+            (format!("{dir}index.md"), markdown.into_bytes()),
             (format!("{dir}{}", urls::AKN_FILE), crate::export::akn::to_xml(res).into_bytes()),
         ];
         Ok((files, warnings))

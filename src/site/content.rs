@@ -17,9 +17,34 @@ pub struct Source {
     pub path: PathBuf,
     /// Path as shown in messages, e.g. `content/A/RES/61/183.md`.
     pub display: String,
-    /// The Markdown text, copied to the site as `index.md`.
-    pub markdown: String,
+    /// The file it was loaded from. Its text is not kept in memory (a collection's
+    /// Markdown is as large as its models): [`Source::markdown`] reads it again.
+    pub file: PathBuf,
+    /// A hash of the text loaded, to tell that the file still holds it.
+    pub digest: u64,
     pub resolution: Resolution,
+}
+
+impl Source {
+    /// The Markdown text the resolution was loaded from (copied to the site as
+    /// `index.md`, shown highlighted on its source page), read again from its file;
+    /// an error if the file changed since it was loaded.
+    pub fn markdown(&self) -> anyhow::Result<String> {
+        let text =
+            std::fs::read_to_string(&self.file).map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", self.display))?;
+        if digest(&text) != self.digest {
+            anyhow::bail!("{}: the file changed while the site was being built; build again", self.display);
+        }
+        Ok(text)
+    }
+}
+
+/// The hash of a Markdown text kept in [`Source::digest`].
+pub fn digest(markdown: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    markdown.hash(&mut h);
+    h.finish()
 }
 
 /// Loads every Markdown file under `dir`; `shown` is `dir` as messages show it.
@@ -73,7 +98,8 @@ pub fn markdown_files(dir: &Path, shown: &Path) -> anyhow::Result<Vec<PathBuf>> 
 
 pub(crate) fn load_file(dir: &Path, shown: &Path, rel: &Path) -> Result<Source, String> {
     let display = shown.join(rel).display().to_string();
-    let bytes = std::fs::read(dir.join(rel)).map_err(|e| format!("{display}: cannot read: {e}"))?;
+    let file = dir.join(rel);
+    let bytes = std::fs::read(&file).map_err(|e| format!("{display}: cannot read: {e}"))?;
     let markdown = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -85,7 +111,7 @@ pub(crate) fn load_file(dir: &Path, shown: &Path, rel: &Path) -> Result<Source, 
     })?;
     let symbol = &resolution.meta.symbol;
     crate::paths::symbol_components(symbol).map_err(|e| format!("{display}:2: {e}"))?;
-    Ok(Source { path: rel.to_path_buf(), display, markdown, resolution })
+    Ok(Source { path: rel.to_path_buf(), display, file, digest: digest(&markdown), resolution })
 }
 
 /// A key that sorts symbols naturally: `A/RES/80/2` before `A/RES/80/10`, numbers
@@ -117,5 +143,21 @@ mod tests {
         let mut v = vec!["A/RES/80/10", "A/RES/80/2", "A/RES/61/183", "A/RES/80/1", "S/RES/1540(2004)"];
         v.sort_by(|a, b| compare_symbols(a, b));
         assert_eq!(v, ["A/RES/61/183", "A/RES/80/1", "A/RES/80/2", "A/RES/80/10", "S/RES/1540(2004)"]);
+    }
+
+    #[test]
+    fn the_markdown_is_read_again_and_must_be_what_was_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let md = "+++\nsymbol = \"A/RES/1/1\"\nbody = \"General Assembly\"\nnumber = \"1/1\"\ntitle = \"T\"\n+++\n\n\
+                  {#formula} *The General Assembly*,\n";
+        std::fs::create_dir_all(dir.path().join("A/RES/1")).unwrap();
+        std::fs::write(dir.path().join("A/RES/1/1.md"), md).unwrap();
+        let source = load_file(dir.path(), Path::new("content"), Path::new("A/RES/1/1.md")).unwrap();
+        assert_eq!(source.markdown().unwrap(), md);
+        std::fs::write(dir.path().join("A/RES/1/1.md"), md.replace("*The", "*The whole")).unwrap();
+        let e = source.markdown().unwrap_err().to_string();
+        assert!(e.starts_with("content/A/RES/1/1.md: the file changed"), "{e}");
+        std::fs::remove_file(dir.path().join("A/RES/1/1.md")).unwrap();
+        assert!(source.markdown().unwrap_err().to_string().starts_with("content/A/RES/1/1.md: cannot read"));
     }
 }

@@ -2,7 +2,8 @@
 //! Markdown under content/), loaded into models for the later stages.
 //!
 //! **In**: a site root directory. **Out**: a [`Site`] — the [`Config`] and every
-//! resolution as a [`Source`] (model plus the Markdown it came from), sorted by
+//! resolution as a [`Source`] (model, and the file it came from, read again when its
+//! Markdown is copied to the site), sorted by
 //! symbol in natural order. Errors name the file and line (`content/A/RES/61/183.md:12: …`).
 
 pub mod config;

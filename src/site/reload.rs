@@ -40,7 +40,7 @@ pub fn edited(before: &[Print], after: &[Print]) -> Vec<usize> {
 impl Print {
     pub fn of(source: &Source) -> Print {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        source.markdown.hash(&mut h);
+        source.digest.hash(&mut h);
         source.display.hash(&mut h);
         let text = h.finish();
         let mut h = std::collections::hash_map::DefaultHasher::new();
