@@ -189,6 +189,7 @@ fn connections_kept_open_do_not_starve_new_ones() {
     let server = Server::start(dir.path(), 0, false).unwrap();
     let addr = server.addr();
     let _events: Vec<_> = (0..3).map(|_| stream(addr, "/__plenary/events")).collect();
+    let mut kept_open = Vec::new();
     for round in 0..5 {
         let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
         let clients: Vec<_> = (0..8)
@@ -206,7 +207,7 @@ fn connections_kept_open_do_not_starve_new_ones() {
             .collect();
         let open: Vec<_> = clients.into_iter().map(|c| c.join().expect("every connection is answered")).collect();
         assert!(open.iter().all(|(_, s)| s == &[200, 200]), "round {round}");
-        std::mem::forget(open);
+        kept_open.extend(open);
     }
     drop(server);
 }
