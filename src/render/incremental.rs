@@ -374,7 +374,18 @@ impl Incremental {
         let Some((_, listings)) = &self.listings else { return Ok(None) };
         let site_ctx = SiteCtx::of(&site.config);
         let paths: Vec<String> = self.files.keys().filter(|p| !self.discovered.contains(*p)).cloned().collect();
-        super::discover::site_files(site, &listings.collection, &site_ctx, &paths).map(Some)
+        let files = std::sync::Mutex::new(Files::new());
+        super::discover::site_files(site, &listings.collection, &site_ctx, &paths, &|path, bytes| {
+            files
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread making the discovery files failed"))?
+                .push((path, bytes));
+            Ok(())
+        })?;
+        let mut files =
+            files.into_inner().map_err(|_| anyhow::anyhow!("a thread making the discovery files failed"))?;
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(Some(files))
     }
 
     /// Puts in place the files [`Incremental::discovery_files`] made.

@@ -201,9 +201,7 @@ pub fn render_each<'l>(
     if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
         anyhow::bail!("two pages of the site would be written to {}", twice[0]);
     }
-    for (path, bytes) in discover::site_files(site, &collection, &r.site_ctx, &paths)? {
-        sink(&path, bytes)?;
-    }
+    discover::site_files(site, &collection, &r.site_ctx, &paths, &|path, bytes| sink(&path, bytes))?;
     Ok(out)
 }
 

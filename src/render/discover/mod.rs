@@ -25,18 +25,21 @@ pub const SEARCH_PAGE: &str = "search/index.html";
 /// The Atom feed of the most recently adopted resolutions.
 pub const FEED: &str = "feed.xml";
 
-/// The site-wide discovery files: search index, feeds, sitemap, robots.txt.
-/// `files` are the files rendered so far (the sitemap lists their HTML pages).
+/// The site-wide discovery files: search index, feeds, sitemap, robots.txt, each
+/// given to `emit` as it is made (from any thread). `paths` are the files rendered
+/// so far (the sitemap lists their HTML pages).
 pub fn site_files(
     site: &Site,
     collection: &Collection,
     site_ctx: &SiteCtx,
     paths: &[String],
-) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut out = search::files(site)?;
-    out.extend(feeds::files(site, collection, site_ctx));
-    out.extend(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)));
-    Ok(out)
+    emit: &search::Emit,
+) -> anyhow::Result<()> {
+    search::files(site, emit)?;
+    let others = feeds::files(site, collection, site_ctx)
+        .into_iter()
+        .chain(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)));
+    others.into_iter().try_for_each(|(path, bytes)| emit(path, bytes))
 }
 
 /// `https://example.org/un/` + `path` without a trailing `index.html`, or `None`

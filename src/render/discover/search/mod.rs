@@ -25,8 +25,9 @@ pub mod tokenize;
 use crate::render::pages::session_ref;
 use crate::site::content::compare_symbols;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Documents per text file: a result loads the texts of its neighbours only. At
 /// 64, most resolutions are one file: a search of the whole collection downloads a
@@ -40,102 +41,176 @@ pub const SHARD_BYTES: usize = 32 * 1024;
 /// Postings of one term: (document number, term frequency), ascending.
 type Postings = Vec<(u32, u32)>;
 
-/// The search files (`search/meta.js`, `search/terms/*.js`, `search/text/*-*.js`).
-pub fn files(site: &Site) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut out = Vec::new();
-    let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
-    let mut resolutions = Vec::new();
-    let mut sessions: BTreeMap<String, String> = BTreeMap::new();
-    let mut bodies: BTreeMap<String, ()> = BTreeMap::new();
-    let mut years: BTreeMap<String, ()> = BTreeMap::new();
-    let mut doc: u32 = 0;
-    for (r, source) in site.resolutions.iter().enumerate() {
-        let m = &source.resolution.meta;
-        let first = doc;
-        let mut docs = Vec::new();
-        for e in entries::entries(&source.resolution) {
-            let mut tf: BTreeMap<String, u32> = BTreeMap::new();
-            for t in tokenize::terms(&e.text) {
-                *tf.entry(t).or_default() += 1;
-            }
-            for (term, n) in tf {
-                postings.entry(term).or_default().push((doc, n));
-            }
-            docs.push(json!([e.anchor, e.label, e.text]));
-            doc += 1;
-        }
-        for (k, chunk) in docs.chunks(TEXT_CHUNK).enumerate() {
-            let name = format!("{r}-{k}");
-            out.push((format!("search/text/{name}.js"), js_call("text", &json!(name), &json!(chunk))));
-        }
-        let session = session_ref(m);
-        if let Some(s) = &session {
-            sessions.insert(s.key.clone(), s.label.clone());
-        }
-        let year = year(m);
-        if let Some(y) = &year {
-            years.insert(y.clone(), ());
-        }
-        if !m.body.is_empty() {
-            bodies.insert(m.body.clone(), ());
-        }
-        let path = crate::render::urls::resolution_page(&m.symbol)?;
-        resolutions.push((
-            m.symbol.clone(),
-            m.title.clone(),
-            path,
-            session.map(|s| s.key),
-            m.body.clone(),
-            year,
-            first,
-        ));
-    }
+/// Resolutions tokenized together: the postings of one batch are merged while the
+/// next is tokenized, and at most two batches of terms are held at once.
+const BATCH: usize = 256;
 
-    let mut session_keys: Vec<(String, String)> = sessions.into_iter().collect();
-    session_keys.sort_by(|a, b| compare_symbols(&b.0, &a.0));
-    let body_list: Vec<String> = bodies.into_keys().collect();
-    let year_list: Vec<String> = years.into_keys().rev().collect();
-    let position = |list: &[String], v: &Option<String>| -> i64 {
-        v.as_ref().and_then(|v| list.iter().position(|x| x == v)).map_or(-1, |i| i as i64)
+/// Receives a file (path from the site root, bytes) from any thread.
+pub type Emit<'a> = dyn Fn(String, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
+
+/// What one resolution gives the index, made on any thread: the indexed terms of
+/// each of its documents and its row of `meta.js` (its text files are emitted).
+struct Indexed {
+    /// Per document, in order: (term, frequency), terms ascending.
+    docs: Vec<Vec<(String, u32)>>,
+    row: Row,
+}
+
+/// A resolution's row of `meta.js` before the filters are numbered.
+struct Row {
+    symbol: String,
+    title: String,
+    path: String,
+    session: Option<(String, String)>,
+    body: String,
+    year: Option<String>,
+}
+
+/// The search files (`search/meta.js`, `search/terms/*.js`, `search/text/*-*.js`),
+/// each given to `emit` as it is made. Resolutions are tokenized in parallel, a
+/// batch at a time; postings are merged in site order, so document numbers and
+/// every file are the same on every build.
+pub fn files(site: &Site, emit: &Emit) -> anyhow::Result<()> {
+    let index_batch = |first: usize| -> anyhow::Result<Vec<Indexed>> {
+        let end = (first + BATCH).min(site.resolutions.len());
+        (first..end).into_par_iter().map(|r| index_one(r, &site.resolutions[r].resolution, emit)).collect()
     };
-    let session_list: Vec<String> = session_keys.iter().map(|(k, _)| k.clone()).collect();
-    let res_json: Vec<Value> = resolutions
-        .into_iter()
-        .map(|(symbol, title, path, session, body, year, first)| {
-            let body = (!body.is_empty()).then_some(body);
-            json!([
-                symbol,
-                title,
-                path,
-                position(&session_list, &session),
-                position(&body_list, &body),
-                position(&year_list, &year),
-                first
-            ])
-        })
-        .collect();
-
-    let shards = shard(postings);
-    let keys: Vec<&String> = shards.keys().collect();
-    let meta = json!({
-        "version": 1,
-        "docs": doc,
-        "chunk": TEXT_CHUNK,
-        "fold": tokenize::FOLD.iter().map(|(from, to)| json!([from, to])).collect::<Vec<_>>(),
-        "stop": tokenize::STOP,
-        "shards": keys,
-        "sessions": session_keys.iter().map(|(k, l)| json!([k, l])).collect::<Vec<_>>(),
-        "bodies": body_list,
-        "years": year_list,
-        "res": res_json,
-    });
-    out.push(("search/meta.js".to_string(), js_call("meta", &meta, &Value::Null)));
-    for (i, (_, terms)) in shards.into_iter().enumerate() {
-        let data: serde_json::Map<String, Value> =
-            terms.into_iter().map(|(term, list)| (term, json!(encode(&list)))).collect();
-        out.push((format!("search/terms/{i}.js"), js_call("terms", &json!(i), &Value::Object(data))));
+    let mut index = Index::default();
+    let mut batch = index_batch(0)?;
+    let mut next = BATCH;
+    while !batch.is_empty() {
+        let ((), following) = rayon::join(
+            || index.merge(std::mem::take(&mut batch)),
+            || if next < site.resolutions.len() { index_batch(next) } else { Ok(Vec::new()) },
+        );
+        batch = following?;
+        next += BATCH;
     }
-    Ok(out)
+    index.emit(emit)
+}
+
+/// Resolution `r`'s documents and row; its text files go to `emit`.
+fn index_one(r: usize, res: &crate::model::Resolution, emit: &Emit) -> anyhow::Result<Indexed> {
+    let m = &res.meta;
+    let entries = entries::entries(res);
+    let docs = entries.iter().map(|e| counted(tokenize::terms(&e.text))).collect();
+    for (k, chunk) in entries.chunks(TEXT_CHUNK).enumerate() {
+        let name = format!("{r}-{k}");
+        let texts: Vec<[&str; 3]> = chunk.iter().map(|e| [&*e.anchor, &*e.label, &*e.text]).collect();
+        emit(format!("search/text/{name}.js"), js_call("text", &json!(name), &json!(texts)))?;
+    }
+    let row = Row {
+        symbol: m.symbol.clone(),
+        title: m.title.clone(),
+        path: crate::render::urls::resolution_page(&m.symbol)?,
+        session: session_ref(m).map(|s| (s.key, s.label)),
+        body: m.body.clone(),
+        year: year(m),
+    };
+    Ok(Indexed { docs, row })
+}
+
+/// Terms with their number of occurrences, ascending.
+fn counted(mut terms: Vec<String>) -> Vec<(String, u32)> {
+    terms.sort_unstable();
+    let mut out: Vec<(String, u32)> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match out.last_mut() {
+            Some((last, n)) if *last == t => *n += 1,
+            _ => out.push((t, 1)),
+        }
+    }
+    out
+}
+
+/// The index as resolutions are merged into it, in site order.
+#[derive(Default)]
+struct Index {
+    postings: HashMap<String, Postings>,
+    rows: Vec<(Row, u32)>,
+    sessions: BTreeMap<String, String>,
+    bodies: BTreeSet<String>,
+    years: BTreeSet<String>,
+    /// Documents so far: the number of the next one.
+    docs: u32,
+}
+
+impl Index {
+    fn merge(&mut self, batch: Vec<Indexed>) {
+        for one in batch {
+            let first = self.docs;
+            for terms in one.docs {
+                for (term, n) in terms {
+                    match self.postings.get_mut(term.as_str()) {
+                        Some(list) => list.push((self.docs, n)),
+                        None => {
+                            self.postings.insert(term, vec![(self.docs, n)]);
+                        }
+                    }
+                }
+                self.docs += 1;
+            }
+            let row = one.row;
+            if let Some((key, label)) = &row.session {
+                self.sessions.insert(key.clone(), label.clone());
+            }
+            if let Some(y) = &row.year {
+                self.years.insert(y.clone());
+            }
+            if !row.body.is_empty() {
+                self.bodies.insert(row.body.clone());
+            }
+            self.rows.push((row, first));
+        }
+    }
+
+    /// `meta.js` and the term shards.
+    fn emit(self, emit: &Emit) -> anyhow::Result<()> {
+        let mut session_keys: Vec<(String, String)> = self.sessions.into_iter().collect();
+        session_keys.sort_by(|a, b| compare_symbols(&b.0, &a.0));
+        let body_list: Vec<String> = self.bodies.into_iter().collect();
+        let year_list: Vec<String> = self.years.into_iter().rev().collect();
+        let position = |list: &[String], v: Option<&String>| -> i64 {
+            v.and_then(|v| list.iter().position(|x| x == v)).map_or(-1, |i| i as i64)
+        };
+        let session_list: Vec<String> = session_keys.iter().map(|(k, _)| k.clone()).collect();
+        let res_json: Vec<Value> = self
+            .rows
+            .into_iter()
+            .map(|(row, first)| {
+                let body = (!row.body.is_empty()).then_some(&row.body);
+                json!([
+                    row.symbol,
+                    row.title,
+                    row.path,
+                    position(&session_list, row.session.as_ref().map(|(k, _)| k)),
+                    position(&body_list, body),
+                    position(&year_list, row.year.as_ref()),
+                    first
+                ])
+            })
+            .collect();
+        let shards = shard(self.postings.into_iter().collect());
+        let meta = json!({
+            "version": 1,
+            "docs": self.docs,
+            "chunk": TEXT_CHUNK,
+            "fold": tokenize::FOLD.iter().map(|(from, to)| json!([from, to])).collect::<Vec<_>>(),
+            "stop": tokenize::STOP,
+            "shards": shards.keys().collect::<Vec<_>>(),
+            "sessions": session_keys.iter().map(|(k, l)| json!([k, l])).collect::<Vec<_>>(),
+            "bodies": body_list,
+            "years": year_list,
+            "res": res_json,
+        });
+        emit("search/meta.js".to_string(), js_call("meta", &meta, &Value::Null))?;
+        let shards: Vec<BTreeMap<String, Postings>> = shards.into_values().collect();
+        shards.into_par_iter().enumerate().try_for_each(|(i, terms)| {
+            let data: BTreeMap<String, Vec<u64>> =
+                terms.into_iter().map(|(term, list)| (term, encode(&list))).collect();
+            emit(format!("search/terms/{i}.js"), js_call("terms", &json!(i), &json!(data)))
+        })
+    }
 }
 
 /// The year of adoption (else of distribution), from the ISO date.
