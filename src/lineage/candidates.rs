@@ -25,12 +25,14 @@ pub(crate) struct Pair {
     pub score: f32,
 }
 
-/// Scored candidate pairs, `np` previous units being the first sets of `sh` and of
-/// `texts` (normalised). The k-th current unit with a given text is always paired
-/// with the k-th previous unit with that text, at score 1.
-pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair> {
+/// Scored candidate pairs, the previous units being the first sets of `sh`;
+/// `prev_texts` and `cur_texts` are the units' normalised texts. The k-th current
+/// unit with a given text is always paired with the k-th previous unit with that
+/// text, at score 1.
+pub(crate) fn candidates(sh: &Shingled, prev_texts: &[String], cur_texts: &[String]) -> Vec<Pair> {
+    let np = prev_texts.len();
     let mut same: FxMap<&str, (Vec<usize>, usize)> = FxMap::default();
-    for (p, t) in texts[..np].iter().enumerate() {
+    for (p, t) in prev_texts.iter().enumerate() {
         same.entry(t.as_str()).or_default().0.push(p);
     }
     let index = Index::new(&sh.sets[..np], sh.weight.len());
@@ -62,7 +64,7 @@ pub(crate) fn candidates(sh: &Shingled, texts: &[String], np: usize) -> Vec<Pair
         let keep = touched.len().min(PER_UNIT);
         let top = &mut touched[..keep];
         top.sort_unstable_by(by_weight);
-        let twin = same.get_mut(texts[np + cur].as_str()).and_then(|(list, used)| {
+        let twin = same.get_mut(cur_texts[cur].as_str()).and_then(|(list, used)| {
             *used += 1;
             list.get(*used - 1).copied()
         });

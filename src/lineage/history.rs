@@ -4,7 +4,7 @@
 //! it and the latest versions in which it was edited. A history is of bounded size
 //! (older edits are only counted), so the histories of a series grow linearly with it.
 
-use super::{align, Alignment, History, ParagraphHistory, Status, VersionRef, RECENT_EDITS};
+use super::{align_versions, Alignment, History, ParagraphHistory, Status, Version, VersionRef, RECENT_EDITS};
 use crate::model::Resolution;
 use std::collections::HashMap;
 
@@ -21,8 +21,22 @@ pub fn history(chain: &[&Resolution]) -> History {
 /// where it gives one (an edit in a long series aligns only the pairs it touched).
 pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Alignment>) -> History {
     let versions: Vec<String> = chain.iter().map(|r| r.meta.symbol.clone()).collect();
-    let alignments: Vec<_> =
-        chain.windows(2).enumerate().map(|(k, w)| known(k).unwrap_or_else(|| align(w[0], w[1]))).collect();
+    // Each version is made ready once, for the pairs on both sides of it.
+    let mut ready: Option<(usize, Version)> = None;
+    let mut alignments = Vec::with_capacity(chain.len().saturating_sub(1));
+    for k in 0..chain.len().saturating_sub(1) {
+        if let Some(a) = known(k) {
+            alignments.push(a);
+            continue;
+        }
+        let older = match ready.take() {
+            Some((at, v)) if at == k => v,
+            _ => Version::of(chain[k]),
+        };
+        let newer = Version::of(chain[k + 1]);
+        alignments.push(align_versions(&older, &newer));
+        ready = Some((k + 1, newer));
+    }
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
         // Paragraph id → (status in the alignment with v - 1, history in v - 1).
@@ -34,7 +48,7 @@ pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Align
             Some(p) => paragraphs[p].iter().map(|h| (h.id.as_str(), h)).collect(),
             None => HashMap::new(),
         };
-        let list = super::units::units(res)
+        let list = super::units::units(res, false)
             .into_iter()
             .map(|unit| {
                 let here = VersionRef { symbol: versions[v].clone(), id: unit.id.clone() };

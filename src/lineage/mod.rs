@@ -27,19 +27,24 @@ pub use types::{
     Alignment, DiffOp, History, Merge, ParagraphAlignment, ParagraphHistory, Row, Split, Status, VersionRef,
     RECENT_EDITS,
 };
+pub use units::Version;
 
 use crate::model::Resolution;
-use units::{normalised, units};
 
 /// Aligns every paragraph and sub-paragraph of `current` with its counterpart in
 /// `previous` (see the module docs for the method).
 pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
-    let prev = units(previous);
-    let cur = units(current);
-    let sh = shingles::shingle(prev.iter().chain(&cur).map(|u| u.text.as_str()));
-    let texts: Vec<String> = prev.iter().chain(&cur).map(|u| normalised(&u.text)).collect();
-    let pairs = candidates::candidates(&sh, &texts, prev.len());
-    let a = assign::assign(&prev, &cur, &pairs);
+    align_versions(&Version::of(previous), &Version::of(current))
+}
+
+/// [`align`] of two versions already made ready ([`Version::of`]): a version
+/// aligned with several others is read once.
+pub fn align_versions(previous: &Version, current: &Version) -> Alignment {
+    let (prev, cur) = (&previous.units, &current.units);
+    let sh = shingles::shingle(previous.keys.iter().chain(&current.keys).map(Vec::as_slice));
+    let (prev_texts, cur_texts) = (&previous.texts, &current.texts);
+    let pairs = candidates::candidates(&sh, prev_texts, cur_texts);
+    let a = assign::assign(prev, cur, &pairs);
 
     let paragraphs = cur
         .iter()
@@ -51,7 +56,7 @@ pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
                 Some(l) => {
                     let old = &prev[l.prev];
                     let previous = old.id.clone();
-                    if texts[l.prev] == texts[prev.len() + c] {
+                    if prev_texts[l.prev] == cur_texts[c] {
                         Status::Unchanged { previous, moved: l.moved }
                     } else {
                         let score = candidates::score(&sh, l.prev, prev.len() + c);
@@ -90,10 +95,10 @@ pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
         }
     }
     let removed = (0..prev.len()).filter(|&p| a.prev[p].is_none()).map(|p| prev[p].id.clone()).collect();
-    let rows = rows(&prev, &cur, &a);
+    let rows = rows(prev, cur, &a);
     Alignment {
-        previous: previous.meta.symbol.clone(),
-        current: current.meta.symbol.clone(),
+        previous: previous.symbol.clone(),
+        current: current.symbol.clone(),
         paragraphs,
         removed,
         splits,

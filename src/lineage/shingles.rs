@@ -46,44 +46,41 @@ pub(crate) struct Shingled {
     pub mass: Vec<f32>,
 }
 
-/// Shingles the texts (previous units first, then current ones).
-pub(crate) fn shingle<'a>(texts: impl Iterator<Item = &'a str>) -> Shingled {
-    let mut vocab: FxMap<String, u32> = FxMap::default();
-    let mut keys: FxMap<u64, u32> = FxMap::default();
+/// The shingle keys of `text` in order (repeats included): a hash of each 3-gram
+/// of its words (one of all its words if it has fewer than three). A key depends
+/// only on the words, so a version's keys are made once, whatever it is aligned with.
+pub(crate) fn keys(text: &str) -> Vec<u64> {
+    let mut ws: Vec<u64> = Vec::new();
+    let mut buf = String::new();
+    words(text, &mut buf, |w| {
+        let mut h = Fx::default();
+        h.write(w.as_bytes());
+        ws.push(h.finish());
+    });
+    if ws.len() < K {
+        if ws.is_empty() {
+            return Vec::new();
+        }
+        return vec![ws.iter().fold(0x9E37_79B9_7F4A_7C15u64 ^ ws.len() as u64, |h, &w| mix(h, w))];
+    }
+    ws.windows(K).map(|g| g.iter().fold(0, |h, &w| mix(h, w))).collect()
+}
+
+/// The shingle sets of units given by their [`keys`] (previous version's units
+/// first), ids numbered in order of first appearance, and their weights over all.
+pub(crate) fn shingle<'a>(units: impl Iterator<Item = &'a [u64]>) -> Shingled {
+    let mut ids: FxMap<u64, u32> = FxMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut sets = Vec::new();
-    let mut buf = String::new();
-    let mut ws: Vec<u32> = Vec::new();
-    for text in texts {
-        ws.clear();
-        words(text, &mut buf, |w| {
-            let id = match vocab.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.len() as u32;
-                    vocab.insert(w.to_string(), id);
-                    id
-                }
-            };
-            ws.push(id);
-        });
-        let mut set: Vec<u32> = Vec::with_capacity(ws.len());
-        let mut add = |key: u64| {
-            let next = keys.len() as u32;
-            let id = *keys.entry(key).or_insert(next);
+    for unit_keys in units {
+        let mut set: Vec<u32> = Vec::with_capacity(unit_keys.len());
+        for &key in unit_keys {
+            let next = ids.len() as u32;
+            let id = *ids.entry(key).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
             }
             set.push(id);
-        };
-        if ws.len() < K {
-            if !ws.is_empty() {
-                add(ws.iter().fold(0x9E37_79B9_7F4A_7C15u64 ^ ws.len() as u64, |h, &w| mix(h, w)));
-            }
-        } else {
-            for g in ws.windows(K) {
-                add(g.iter().fold(0, |h, &w| mix(h, w)));
-            }
         }
         set.sort_unstable();
         set.dedup();
@@ -98,8 +95,8 @@ pub(crate) fn shingle<'a>(texts: impl Iterator<Item = &'a str>) -> Shingled {
     Shingled { sets, weight, mass }
 }
 
-fn mix(h: u64, w: u32) -> u64 {
-    (h ^ w as u64).wrapping_mul(0x100_0000_01B3).rotate_left(29) ^ 0xA24B_AED4_963E_E407
+fn mix(h: u64, w: u64) -> u64 {
+    (h ^ w).wrapping_mul(0x100_0000_01B3).rotate_left(29) ^ 0xA24B_AED4_963E_E407
 }
 
 /// Weight and number of the shingles two sorted sets share.

@@ -13,6 +13,7 @@ pub(crate) enum Class {
     Annex,
 }
 
+#[derive(Debug)]
 pub(crate) struct Unit {
     pub id: String,
     pub text: String,
@@ -21,27 +22,48 @@ pub(crate) struct Unit {
     pub parent: Option<usize>,
 }
 
-/// The units of `res`, in document order.
-pub(crate) fn units(res: &Resolution) -> Vec<Unit> {
+/// A version made ready for alignment: its units, their normalised texts and
+/// their shingle keys, which do not depend on what it is aligned with.
+#[derive(Debug)]
+pub struct Version {
+    pub(crate) symbol: String,
+    pub(crate) units: Vec<Unit>,
+    /// Normalised text of each unit.
+    pub(crate) texts: Vec<String>,
+    /// Shingle keys of each unit (`shingles::keys`).
+    pub(crate) keys: Vec<Vec<u64>>,
+}
+
+impl Version {
+    pub fn of(res: &Resolution) -> Version {
+        let units = units(res, true);
+        let texts = units.iter().map(|u| normalised(&u.text)).collect();
+        let keys = units.iter().map(|u| super::shingles::keys(&u.text)).collect();
+        Version { symbol: res.meta.symbol.clone(), units, texts, keys }
+    }
+}
+
+/// The units of `res`, in document order; without `text`, their texts are left empty.
+pub(crate) fn units(res: &Resolution, text: bool) -> Vec<Unit> {
     let mut out = Vec::new();
-    nodes(&res.body, false, &mut out);
+    nodes(&res.body, false, text, &mut out);
     for annex in &res.annexes {
-        nodes(&annex.body, true, &mut out);
+        nodes(&annex.body, true, text, &mut out);
     }
     out
 }
 
-fn nodes(list: &[Node], annex: bool, out: &mut Vec<Unit>) {
+fn nodes(list: &[Node], annex: bool, text: bool, out: &mut Vec<Unit>) {
     for node in list {
         match node {
-            Node::Paragraph(p) => paragraph(p, None, annex, out),
-            Node::Section(s) => nodes(&s.body, annex, out),
+            Node::Paragraph(p) => paragraph(p, None, annex, text, out),
+            Node::Section(s) => nodes(&s.body, annex, text, out),
             Node::Formula(_) | Node::Heading(_) | Node::Block(_) => {}
         }
     }
 }
 
-fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, out: &mut Vec<Unit>) {
+fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, text: bool, out: &mut Vec<Unit>) {
     let class = match (annex, p.kind, parent) {
         (true, ..) => Class::Annex,
         (false, ParaKind::Preambular, _) => Class::Preamble,
@@ -49,9 +71,10 @@ fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, out: &mut Vec<Un
         (false, ..) => Class::Operative,
     };
     let me = out.len();
-    out.push(Unit { id: p.id.clone(), text: p.text.to_plain(), class, parent });
+    let own = if text { p.text.to_plain() } else { String::new() };
+    out.push(Unit { id: p.id.clone(), text: own, class, parent });
     for child in &p.children {
-        paragraph(child, Some(me), annex, out);
+        paragraph(child, Some(me), annex, text, out);
     }
 }
 
