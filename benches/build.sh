@@ -6,6 +6,7 @@
 #   bash benches/build.sh [N...]        # default: 1000 10000 20000
 #   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
 #   FRESH=0 bash benches/build.sh       # each run replaces the output of the run before
+#   OUT_DIR=/dev/shm/bench FRESH=0 bash benches/build.sh  # outputs on tmpfs: the tools without the disk
 #
 # By default (FRESH=1) every run writes into a directory of its own, and the outputs
 # of a size are deleted only after all its runs: on ext4, creating files right after
@@ -13,7 +14,11 @@
 # inodes, which would make each run pay for the one before it, the more so the more
 # files a tool writes. FRESH=0 measures that case (a rebuild over the previous site).
 #
-# Generated data goes to $CARGO_TARGET_DIR/bench-build (target/bench-build by default).
+# Every timed run starts after `sync`, so that no run pays for writing back the
+# output of the one before.
+#
+# Generated data goes to $CARGO_TARGET_DIR/bench-build (target/bench-build by default),
+# the outputs too unless OUT_DIR is given.
 # Needs /usr/bin/time (Debian package `time`) and hugo (Debian package `hugo`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +30,9 @@ TARGET=${CARGO_TARGET_DIR:-target}
 WORK=${BENCH_DIR:-$TARGET/bench-build}
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+OUT_DIR=${OUT_DIR:-$WORK}
+mkdir -p "$OUT_DIR"
+OUT_DIR=$(cd "$OUT_DIR" && pwd)
 
 for tool in /usr/bin/time hugo; do
     command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y ${tool##*/}" >&2; exit 1; }
@@ -32,6 +40,7 @@ done
 cargo build --release --quiet
 BIN=$TARGET/release/plenary
 
+echo "outputs in $OUT_DIR ($(df --output=fstype "$OUT_DIR" | tail -1))"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "plenary $($BIN --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2)"
 echo "zola: not measured (not published on crates.io, so \`cargo install zola --locked\` fails; no Debian package)"
@@ -45,6 +54,7 @@ measure() {
         local dest=$out
         [ "$FRESH" = 1 ] && dest=$out.$r
         rm -rf "$dest"
+        sync
         /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "${@//@OUT@/$dest}" >/dev/null 2>"$WORK/stderr.txt" || {
             cat "$WORK/stderr.txt" >&2; return 1; }
         read -r w m <"$WORK/time.txt"
@@ -74,26 +84,27 @@ for n in "${SIZES[@]}"; do
         "$BIN" generate --quiet --count "$n" --out "$WORK/site-$n"
         touch "$WORK/site-$n/.complete"
     fi
-    out=$WORK/out-plenary-$n
+    out=$OUT_DIR/out-plenary-$n
     read -r pw pm < <(measure "$out" "$BIN" build --quiet --root "$WORK/site-$n" --out @OUT@)
     out=$(last "$out")
     pages=$(find "$out" -name '*.html' | wc -l)
     size=$(du -sm "$out" | cut -f1)
     printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
         "$(echo "$pm / 1024" | bc -l)" "$size" 1.00
-    read -r cw _ < <(measure "$WORK/out-copy-$n" cp -r "$out" @OUT@)
+    read -r cw _ < <(measure "$OUT_DIR/out-copy-$n" cp -r "$out" @OUT@)
     printf '%-7s %-8s %9.2f %10.0f %12s %9s %10.2f\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - "$size" \
         "$(echo "$cw / $pw" | bc -l)"
     hugo_site "$n"
-    hout=$WORK/out-hugo-$n
+    hout=$OUT_DIR/out-hugo-$n
     read -r hw hm < <(measure "$hout" hugo --quiet --source "$WORK/hugo-$n" --destination @OUT@)
     hout=$(last "$hout")
     hpages=$(find "$hout" -name '*.html' | wc -l)
     printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
         "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)"
-    rm -rf "$WORK/out-plenary-$n"* "$WORK/out-copy-$n"* "$WORK/out-hugo-$n"*
+    rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"*
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "× plenary: the tool's wall time over Plenary's (above 1: Plenary is faster). Plenary also writes"
-echo "index.json and index.md beside every page; Hugo writes the HTML only."
+echo "× plenary: the tool's wall time over Plenary's (above 1: Plenary is faster). Plenary writes five"
+echo "files per resolution (page, highlighted source, JSON, Markdown, Akoma Ntoso), the comparison pages of"
+echo "series and the search index; Hugo writes one HTML page per resolution."
