@@ -8,8 +8,9 @@ use super::units::words;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the word and shingle
-/// tables; inputs are document text, not attacker-chosen keys of a long-lived map.
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the words of shingle
+/// keys and the shingle table; inputs are document text, not attacker-chosen keys of
+/// a long-lived map.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 

@@ -35,6 +35,7 @@ pub struct Version {
 }
 
 impl Version {
+    /// `res` made ready for alignment.
     pub fn of(res: &Resolution) -> Version {
         let units = units(res, true);
         let texts = units.iter().map(|u| normalised(&u.text)).collect();

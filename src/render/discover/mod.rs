@@ -25,6 +25,9 @@ pub const SEARCH_PAGE: &str = "search/index.html";
 /// The Atom feed of the most recently adopted resolutions.
 pub const FEED: &str = "feed.xml";
 
+/// Receives a file (path from the site root, bytes), from any thread.
+pub type Emit<'a> = dyn Fn(String, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
+
 /// The site-wide discovery files: search index, feeds, sitemap, robots.txt, each
 /// given to `emit` as it is made (from any thread). `paths` are the files rendered
 /// so far (the sitemap lists their HTML pages).
@@ -33,13 +36,13 @@ pub fn site_files(
     collection: &Collection,
     site_ctx: &SiteCtx,
     paths: &[String],
-    emit: &search::Emit,
+    emit: &Emit,
 ) -> anyhow::Result<()> {
     search::files(site, emit)?;
-    let others = feeds::files(site, collection, site_ctx)
+    feeds::files(site, collection, site_ctx)
         .into_iter()
-        .chain(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)));
-    others.into_iter().try_for_each(|(path, bytes)| emit(path, bytes))
+        .chain(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)))
+        .try_for_each(|(path, bytes)| emit(path, bytes))
 }
 
 /// `https://example.org/un/` + `path` without a trailing `index.html`, or `None`

@@ -22,6 +22,7 @@
 pub mod entries;
 pub mod tokenize;
 
+use super::Emit;
 use crate::render::pages::session_ref;
 use crate::site::content::compare_symbols;
 use crate::site::Site;
@@ -44,9 +45,6 @@ type Postings = Vec<(u32, u32)>;
 /// Resolutions tokenized together: the postings of one batch are merged while the
 /// next is tokenized, and at most two batches of terms are held at once.
 const BATCH: usize = 256;
-
-/// Receives a file (path from the site root, bytes) from any thread.
-pub type Emit<'a> = dyn Fn(String, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
 
 /// What one resolution gives the index, made on any thread: the indexed terms of
 /// each of its documents and its row of `meta.js` (its text files are emitted).
