@@ -2,7 +2,8 @@
 //! reads it (static/search.js): a phrase from a sub-paragraph of 61/183 leads to
 //! that sub-paragraph's document, whose link lands on its anchor; every document
 //! of every resolution is indexed with an anchor that exists on its page; the
-//! filters' values are right; the index is the same on every build.
+//! filters' values are right; the index is the same on every build; and a generated
+//! collection tokenized in several batches gets the index made document by document.
 
 mod discover_support;
 
@@ -202,4 +203,62 @@ fn the_index_is_the_same_on_every_build() {
         built.files.iter().filter(|(p, _)| p.starts_with("search/")).map(|(p, b)| (p.clone(), b.clone())).collect()
     };
     assert!(search(&a) == search(&b), "two builds wrote different search indexes");
+}
+
+#[test]
+fn the_index_of_a_collection_of_several_batches_is_the_one_made_document_by_document() {
+    use plenary::render::discover::search::{self, entries, BATCH};
+    use plenary::site::{content, Site};
+    let dir = tempfile::tempdir().unwrap();
+    let repo = repo().join("content");
+    let templates: Vec<_> = content::load_dir(&repo, &repo).unwrap().into_iter().map(|s| s.resolution).collect();
+    let count = 2 * BATCH + 50;
+    plenary::generate::generate(&templates, count, &dir.path().join("site"), &|| {}).unwrap();
+    let site = Site::load(&dir.path().join("site")).unwrap();
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    search::files(&site, &|path, bytes| {
+        assert!(files.lock().unwrap().insert(path.clone(), bytes).is_none(), "{path} written twice");
+        Ok(())
+    })
+    .unwrap();
+    let built =
+        Built { tmp: tempfile::tempdir().unwrap(), out: dir.path().into(), site, files: files.into_inner().unwrap() };
+
+    // By hand: documents numbered in site order, each term's documents and frequencies.
+    let mut expected: BTreeMap<String, BTreeMap<u64, u64>> = BTreeMap::new();
+    let mut firsts = Vec::new();
+    let mut doc = 0u64;
+    for source in &built.site.resolutions {
+        firsts.push(doc);
+        for e in entries::entries(&source.resolution) {
+            for term in tokenize::terms(&e.text) {
+                *expected.entry(term).or_default().entry(doc).or_default() += 1;
+            }
+            doc += 1;
+        }
+    }
+    let index = index(&built);
+    assert_eq!(index.meta["docs"], doc);
+    let res = index.meta["res"].as_array().unwrap();
+    assert_eq!(res.len(), count);
+    for (r, first) in firsts.iter().enumerate() {
+        assert_eq!(res[r][6], *first, "first document of resolution {r}");
+        assert_eq!(res[r][0], built.site.resolutions[r].resolution.meta.symbol.as_str());
+    }
+    let mut found = 0;
+    for (i, _) in index.shards.iter().enumerate() {
+        let args = js_call(&built.text(&format!("search/terms/{i}.js")), "terms");
+        for (term, list) in args[1].as_object().unwrap() {
+            let mut got = BTreeMap::new();
+            let mut doc = 0;
+            for v in list.as_array().unwrap() {
+                doc += v.as_u64().unwrap() / 8;
+                got.insert(doc, v.as_u64().unwrap() % 8);
+            }
+            let want: BTreeMap<u64, u64> = expected[term].iter().map(|(&d, &n)| (d, n.min(7))).collect();
+            assert_eq!(got, want, "postings of {term:?}");
+            found += 1;
+        }
+    }
+    assert_eq!(found, expected.len(), "every term is in a shard");
 }

@@ -44,7 +44,7 @@ type Postings = Vec<(u32, u32)>;
 
 /// Resolutions tokenized together: the postings of one batch are merged while the
 /// next is tokenized, and at most two batches of terms are held at once.
-const BATCH: usize = 256;
+pub const BATCH: usize = 256;
 
 /// What one resolution gives the index, made on any thread: the indexed terms of
 /// each of its documents and its row of `meta.js` (its text files are emitted).
