@@ -15,6 +15,7 @@
 //! previous one and against the latest, so their number stays linear.
 
 use super::series::SeriesSet;
+use super::versions;
 use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
 use crate::model::{Meta, Resolution, Visit};
 use crate::render::html::{escape, fragment};
@@ -22,7 +23,7 @@ use crate::render::{urls, ExtraPage};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// Series longer than this get comparison pages for neighbours and against the latest only.
 pub const ALL_PAIRS_UP_TO: usize = 12;
@@ -55,9 +56,8 @@ type SeriesLineage = (Vec<(usize, Arc<Changes>)>, Vec<Comparison>);
 pub struct Lineages {
     changes: Vec<Option<Arc<Changes>>>,
     comparisons: Vec<Comparison>,
-    /// The latest version of each series of three or more, which most of its
-    /// comparison pages show: made ready for alignment once, when first needed.
-    latest: HashMap<usize, OnceLock<lineage::Version>>,
+    /// Names these lineages for the versions each thread keeps (`super::versions`).
+    generation: u64,
 }
 
 /// The comparison page of two versions: `series/compare/<older>--<newer>/index.html`.
@@ -69,7 +69,7 @@ pub fn comparison_page(older: &str, newer: &str) -> String {
 impl Lineages {
     pub fn new(resolutions: &[&Resolution], series: &SeriesSet) -> Lineages {
         let per_series: Vec<SeriesLineage> = series.list.par_iter().map(|s| series_lineage(resolutions, s)).collect();
-        Lineages::assemble(resolutions, series, per_series)
+        Lineages::assemble(resolutions, per_series)
     }
 
     /// The lineages again after the texts of `changed` (indexes in site order)
@@ -97,15 +97,14 @@ impl Lineages {
                 (changes, comparisons_of(s))
             })
             .collect();
-        Lineages::assemble(resolutions, series, per_series)
+        Lineages::assemble(resolutions, per_series)
     }
 
-    fn assemble(resolutions: &[&Resolution], series: &SeriesSet, per_series: Vec<SeriesLineage>) -> Lineages {
-        let latest = series.list.iter().filter(|s| s.members.len() >= 3).filter_map(|s| s.members.last());
+    fn assemble(resolutions: &[&Resolution], per_series: Vec<SeriesLineage>) -> Lineages {
         let mut out = Lineages {
             changes: (0..resolutions.len()).map(|_| None).collect(),
             comparisons: Vec::new(),
-            latest: latest.map(|&m| (m, OnceLock::new())).collect(),
+            generation: versions::generation(),
         };
         for (changes, comparisons) in per_series {
             for (doc, change) in changes {
@@ -127,15 +126,8 @@ impl Lineages {
         let alignment = match known {
             Some(change) => &change.alignment,
             None => {
-                let fresh;
-                let newer_version = match self.latest.get(&c.newer) {
-                    Some(ready) => ready.get_or_init(|| lineage::Version::of(newer)),
-                    None => {
-                        fresh = lineage::Version::of(newer);
-                        &fresh
-                    }
-                };
-                aligned = lineage::align_versions(&lineage::Version::of(older), newer_version);
+                let version = |doc: usize| versions::version(self.generation, doc, resolutions[doc]);
+                aligned = lineage::align_versions(&version(c.older), &version(c.newer));
                 &aligned
             }
         };

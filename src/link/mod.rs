@@ -35,6 +35,7 @@ pub mod resolve;
 pub mod scan;
 pub mod series;
 mod update;
+mod versions;
 pub mod walk;
 
 use crate::model::{Meta, Resolution};
