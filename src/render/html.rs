@@ -11,18 +11,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Appends `s` escaped (see [`escape`]).
+/// Appends `s` escaped (see [`escape`]): runs of bytes that need nothing are copied whole.
 pub fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut from = 0;
+    for (at, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `at` is an ASCII byte, so both slices end on character boundaries.
+        out.push_str(&s[from..at]);
+        out.push_str(entity);
+        from = at + 1;
     }
+    out.push_str(&s[from..]);
 }
 
 /// An id as a URL fragment (without `#`): characters outside `[A-Za-z0-9_.~-]`
@@ -79,6 +85,8 @@ mod tests {
             escape("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
+        assert_eq!(escape("«é» & ‘x’"), "«é» &amp; ‘x’");
+        assert_eq!(escape(""), "");
         assert_eq!(fragment("op7a-ii"), "op7a-ii");
         assert_eq!(fragment("a b\"<"), "a%20b%22%3C");
     }
