@@ -248,7 +248,7 @@ impl Incremental {
             .map(|job| match &job.kind {
                 Kind::Resolution(i) => r.resolution(*i, links),
                 Kind::Listing { template, title, what } => {
-                    let html = r.page(&job.id, template, title, &|ctx| match what {
+                    let html = r.page(&job.id, template, title, |ctx| match what {
                         Listing::Home | Listing::Index => ctx.insert("collection", collection),
                         Listing::Session(s) => ctx.insert("session", s),
                         Listing::NotFound => {}

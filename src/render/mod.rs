@@ -243,13 +243,13 @@ impl Renderer<'_> {
         let mut pages = 0;
         if !self.site.annotations.is_empty() {
             let index = annotate::pages::index(&self.site.annotations, &self.site.resolutions);
-            let html = self.page(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", &|ctx| {
+            let html = self.page(annotate::pages::INDEX_PAGE, "annotations.html", "Annotations", |ctx| {
                 ctx.insert("annotations", &index)
             })?;
             emit(annotate::pages::INDEX_PAGE, html.into_bytes())?;
             pages += 1;
         }
-        let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", &|_| {})?;
+        let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", |_| {})?;
         emit(discover::SEARCH_PAGE, search.into_bytes())?;
         Ok(pages + 1)
     }
@@ -262,7 +262,7 @@ impl Renderer<'_> {
         resolutions: &[&crate::model::Resolution],
     ) -> anyhow::Result<Vec<u8>> {
         let data = links.deferred_context(p.key, resolutions, &p.path);
-        Ok(self.page(&p.path, &p.template, &p.title, &|ctx| ctx.extend(data.clone()))?.into_bytes())
+        Ok(self.page(&p.path, &p.template, &p.title, |ctx| ctx.extend(data))?.into_bytes())
     }
 
     fn context(&self, path: &str, title: &str) -> tera::Context {
@@ -291,7 +291,7 @@ impl Renderer<'_> {
         path: &str,
         template: &str,
         title: &str,
-        extra: &dyn Fn(&mut tera::Context),
+        extra: impl FnOnce(&mut tera::Context),
     ) -> anyhow::Result<String> {
         let mut ctx = self.context(path, title);
         extra(&mut ctx);
@@ -316,7 +316,7 @@ impl Renderer<'_> {
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
         let head = self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection);
         let notes_ctx = annotate::pages::resolution_notes(&notes);
-        let html = self.page(&path, "resolution.html", &title, &|ctx| {
+        let html = self.page(&path, "resolution.html", &title, |ctx| {
             ctx.insert("res", &ctx_res);
             ctx.insert("discover_head", &head);
             ctx.insert("annotations", &notes_ctx);
@@ -327,7 +327,7 @@ impl Renderer<'_> {
         let source_ctx = annotate::pages::source_ctx(source, &markdown);
         let source_title = format!("Source of {}", res.meta.symbol);
         let source_html =
-            self.page(&source_path, "source.html", &source_title, &|ctx| ctx.insert("source", &source_ctx))?;
+            self.page(&source_path, "source.html", &source_title, |ctx| ctx.insert("source", &source_ctx))?;
         let files = vec![
             (source_path.clone(), source_html.into_bytes()),
             (path.clone(), html.into_bytes()),
