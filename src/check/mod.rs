@@ -193,9 +193,9 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
     let Ok(html) = std::str::from_utf8(bytes) else {
         return (Summary { path: path.to_string(), ids: Vec::new(), links: Vec::new(), flagged: true }, 0, Vec::new());
     };
-    let page = scan::scan(html);
+    let page = scan::read(html);
     let mut flagged = !page.duplicate_ids.is_empty() || !page.problems.is_empty();
-    let mut ids: Vec<u64> = page.ids.iter().map(|id| hash(id.as_str())).collect();
+    let mut ids: Vec<u64> = page.ids.iter().map(|id| hash(id.as_ref())).collect();
     ids.sort_unstable();
     let mut links = Vec::new();
     let mut internal = 0;
@@ -267,7 +267,7 @@ fn page_problems(path: &str, bytes: &[u8], index: &Index) -> Vec<String> {
             return vec![format!(":{line}: not UTF-8 text")];
         }
     };
-    let page = scan::scan(html);
+    let page = scan::read(html);
     let mut out: Vec<String> = page.duplicate_ids.iter().map(|id| format!(": duplicate id \"{id}\"")).collect();
     out.extend(page.problems.iter().map(|p| format!(": {p}")));
     for url in &page.urls {

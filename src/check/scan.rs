@@ -13,50 +13,105 @@
 //! **In**: the text of a page. **Out**: a [`Page`].
 
 use super::page::{url_attr, Page};
+use memchr::memchr;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
 /// Elements whose content is text up to their end tag, not markup.
-const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed", "noframes"];
+fn is_raw(name: &str) -> bool {
+    matches!(name, "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes")
+}
+
 /// Elements whose start closes an open `p`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-];
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+    )
+}
+
 /// Where the search for an open `p` to close stops.
-const P_SCOPE: &[&str] = &["button", "td", "th", "table", "html", "template", "caption", "marquee", "object"];
+fn p_scope(name: &str) -> bool {
+    matches!(name, "button" | "td" | "th" | "table" | "html" | "template" | "caption" | "marquee" | "object")
+}
+
+/// What [`read`] finds on a page, borrowing from its text where it can: the
+/// check keeps only hashes of it, [`scan`] makes a [`Page`] of it.
+#[derive(Debug, Default)]
+pub struct Scanned<'a> {
+    /// Every id, once each, in document order.
+    pub ids: Vec<Cow<'a, str>>,
+    /// Ids that occur more than once, each listed once, in document order.
+    pub duplicate_ids: Vec<Cow<'a, str>>,
+    /// The URLs elements refer to, in document order.
+    pub urls: Vec<Cow<'a, str>>,
+    /// Problems of the page alone (footnotes).
+    pub problems: Vec<String>,
+}
+
+impl Scanned<'_> {
+    /// The same, owned.
+    pub fn into_page(self) -> Page {
+        let owned = |v: Vec<Cow<str>>| v.into_iter().map(Cow::into_owned).collect::<Vec<String>>();
+        Page {
+            ids: owned(self.ids).into_iter().collect(),
+            duplicate_ids: owned(self.duplicate_ids),
+            urls: owned(self.urls),
+            problems: self.problems,
+        }
+    }
+}
 
 /// An element whose text matters: one with an id, a footnote mark, a popover.
 #[derive(Default)]
@@ -66,26 +121,25 @@ struct Tracked {
     text: Option<String>,
 }
 
-struct Open {
-    name: String,
+struct Open<'a> {
+    name: Cow<'a, str>,
     tracked: Vec<usize>,
 }
 
-struct Mark {
-    href: String,
+struct Mark<'a> {
+    href: Cow<'a, str>,
     label: usize,
     popover: Option<usize>,
 }
 
 #[derive(Default)]
-struct Scanner {
-    page: Page,
-    stack: Vec<Open>,
+struct Scanner<'a> {
+    page: Scanned<'a>,
+    stack: Vec<Open<'a>>,
     tracked: Vec<Tracked>,
     /// Id → the first element with it.
-    by_id: HashMap<String, usize>,
-    duplicates: BTreeSet<String>,
-    marks: Vec<Mark>,
+    by_id: HashMap<Cow<'a, str>, usize>,
+    marks: Vec<Mark<'a>>,
     /// `sup.fn-missing` elements, by their tracked text.
     missing: Vec<usize>,
     /// After a footnote mark ends: the mark and the depth at which its next sibling would start.
@@ -96,11 +150,17 @@ struct Scanner {
 
 /// Reads a page. Never fails: like HTML parsing, it recovers from anything.
 pub fn scan(html: &str) -> Page {
+    read(html).into_page()
+}
+
+/// [`scan`], borrowing from the page's text.
+pub fn read(html: &str) -> Scanned<'_> {
     let mut s = Scanner::default();
     let bytes = html.as_bytes();
+    let mut attrs: Attributes = Vec::new();
     let mut at = 0;
     while at < html.len() {
-        let Some(lt) = html[at..].find('<').map(|i| at + i) else {
+        let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) else {
             s.text(&html[at..]);
             break;
         };
@@ -111,20 +171,21 @@ pub fn scan(html: &str) -> Page {
         if let Some(comment) = rest.strip_prefix("<!--") {
             at = comment.find("-->").map_or(html.len(), |i| lt + 4 + i + 3);
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            at = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+            at = memchr(b'>', rest.as_bytes()).map_or(html.len(), |i| lt + i + 1);
         } else if rest.starts_with("</") && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
-            let end = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+            let end = memchr(b'>', rest.as_bytes()).map_or(html.len(), |i| lt + i + 1);
             let name = tag_name(&html[lt + 2..end]);
             s.end(&name);
             at = end;
         } else if rest.starts_with("</") {
-            at = rest.find('>').map_or(html.len(), |i| lt + i + 1);
+            at = memchr(b'>', rest.as_bytes()).map_or(html.len(), |i| lt + i + 1);
         } else if bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
-            let (name, attrs, end) = start_tag(html, lt + 1);
+            let (name, end) = start_tag(html, lt + 1, &mut attrs);
             at = end;
-            s.start(&name, &attrs);
-            if RAW.contains(&name.as_ref()) {
-                let close = find_ascii_ci(&html[at..], &format!("</{name}")).map_or(html.len(), |i| at + i);
+            let raw = is_raw(&name);
+            s.start(name.clone(), &attrs);
+            if raw {
+                let close = find_end_tag(&html[at..], &name).map_or(html.len(), |i| at + i);
                 s.text(&html[at..close]);
                 at = close;
             }
@@ -136,7 +197,7 @@ pub fn scan(html: &str) -> Page {
     s.finish()
 }
 
-impl Scanner {
+impl<'a> Scanner<'a> {
     fn text(&mut self, raw: &str) {
         if self.open_tracked == 0 {
             return;
@@ -159,69 +220,66 @@ impl Scanner {
         self.tracked.len() - 1
     }
 
-    fn start(&mut self, name: &str, attrs: &[(Cow<str>, Cow<str>)]) {
-        self.close_implied(name);
-        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_ref());
-        let classes: Vec<&str> = attr("class").map(|c| c.split_ascii_whitespace().collect()).unwrap_or_default();
+    fn start(&mut self, name: Cow<'a, str>, attrs: &Attributes<'a>) {
+        self.close_implied(&name);
+        let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v);
+        let has_class = |class: &str| attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|one| one == class));
         let mut tracked = Vec::new();
         // The element after a footnote mark, at the mark's depth, is its next sibling.
         if let Some((mark, depth)) = self.after_mark.take() {
-            if self.stack.len() == depth && classes.contains(&"fn-pop") {
+            if self.stack.len() == depth && has_class("fn-pop") {
                 let t = self.track(false);
                 self.marks[mark].popover = Some(t);
                 tracked.push(t);
             }
         }
         if let Some(id) = attr("id") {
-            match self.by_id.get(id) {
-                None => {
-                    let t = self.track(false);
-                    self.by_id.insert(id.to_string(), t);
-                    tracked.push(t);
+            if self.by_id.contains_key(id) {
+                if !self.page.duplicate_ids.contains(id) {
+                    self.page.duplicate_ids.push(id.clone());
                 }
-                Some(_) => {
-                    if self.duplicates.insert(id.to_string()) {
-                        self.page.duplicate_ids.push(id.to_string());
-                    }
-                }
+            } else {
+                let t = self.track(false);
+                self.by_id.insert(id.clone(), t);
+                self.page.ids.push(id.clone());
+                tracked.push(t);
             }
-            self.page.ids.insert(id.to_string());
         }
-        if let Some(url) = url_attr(name).and_then(attr) {
-            self.page.urls.push(url.to_string());
+        if let Some(url) = url_attr(&name).and_then(attr) {
+            self.page.urls.push(url.clone());
         }
-        if name == "a" && classes.contains(&"fn-mark") {
+        if name == "a" && has_class("fn-mark") {
             let label = self.track(true);
             tracked.push(label);
-            self.marks.push(Mark { href: attr("href").unwrap_or_default().to_string(), label, popover: None });
+            self.marks.push(Mark { href: attr("href").cloned().unwrap_or_default(), label, popover: None });
         }
-        if name == "sup" && classes.contains(&"fn-missing") {
+        if name == "sup" && has_class("fn-missing") {
             let label = self.track(true);
             tracked.push(label);
             self.missing.push(label);
         }
-        if VOID.contains(&name) {
+        if is_void(&name) {
             return;
         }
         self.open_tracked += tracked.len();
-        self.stack.push(Open { name: name.to_string(), tracked });
+        self.stack.push(Open { name, tracked });
     }
 
     /// `p` and `li` end where certain elements start, as HTML parsing has it.
     fn close_implied(&mut self, name: &str) {
-        let (closes, scope): (&str, &[&str]) = match name {
-            "li" => ("li", &["ul", "ol"]),
-            "dt" | "dd" => ("dt", &["dl"]),
-            _ if CLOSES_P.contains(&name) => ("p", P_SCOPE),
+        let (closes, scope): (&str, fn(&str) -> bool) = match name {
+            "li" => ("li", |open| matches!(open, "ul" | "ol")),
+            "dt" | "dd" => ("dt", |open| open == "dl"),
+            _ if closes_p(name) => ("p", p_scope),
             _ => return,
         };
         for i in (0..self.stack.len()).rev() {
-            let open = self.stack[i].name.as_str();
+            let open = self.stack[i].name.as_ref();
             if open == closes || (closes == "dt" && open == "dd") {
                 self.pop_to(i);
                 return;
             }
-            if scope.contains(&open) || (closes != "p" && matches!(open, "div" | "section" | "table")) {
+            if scope(open) || (closes != "p" && matches!(open, "div" | "section" | "table")) {
                 return;
             }
         }
@@ -248,7 +306,7 @@ impl Scanner {
         }
     }
 
-    fn finish(mut self) -> Page {
+    fn finish(mut self) -> Scanned<'a> {
         let text = |t: usize| self.tracked[t].text.as_deref().unwrap_or_default().trim().to_string();
         for &m in &self.missing {
             self.page.problems.push(format!("footnote mark {} has no note", text(m)));
@@ -290,22 +348,23 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A start tag whose name begins at `from`: its name, attributes (names lower case,
-/// values decoded, the first of a name kept) and where the tag ends.
+/// Attributes of a tag: names lower case, values decoded, the first of a name kept.
 type Attributes<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
 
-fn start_tag(html: &str, from: usize) -> (Cow<'_, str>, Attributes<'_>, usize) {
+/// A start tag whose name begins at `from`: its name and where the tag ends; its
+/// attributes replace those in `attrs`.
+fn start_tag<'a>(html: &'a str, from: usize, attrs: &mut Attributes<'a>) -> (Cow<'a, str>, usize) {
     let bytes = html.as_bytes();
     let name = tag_name(&html[from..]);
     let mut at = from + name.len();
-    let mut attrs: Attributes = Vec::new();
+    attrs.clear();
     loop {
         while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
             at += 1;
         }
         match bytes.get(at) {
-            None => return (name, attrs, html.len()),
-            Some(b'>') => return (name, attrs, at + 1),
+            None => return (name, html.len()),
+            Some(b'>') => return (name, at + 1),
             Some(_) => {}
         }
         let name_end = html[at + 1..]
@@ -342,10 +401,18 @@ fn start_tag(html: &str, from: usize) -> (Cow<'_, str>, Attributes<'_>, usize) {
     }
 }
 
-/// `needle` (ASCII) in `haystack`, ignoring ASCII case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+/// Where the end tag `</name` (ASCII case ignored) starts in `haystack`.
+fn find_end_tag(haystack: &str, name: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), name.as_bytes());
+    let mut from = 0;
+    while let Some(i) = memchr(b'<', &h[from..]).map(|i| from + i) {
+        let tail = &h[i + 1..];
+        if tail.first() == Some(&b'/') && tail.len() > n.len() && tail[1..=n.len()].eq_ignore_ascii_case(n) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Character references decoded: numeric ones and the named ones pages use.
