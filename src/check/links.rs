@@ -39,14 +39,14 @@ pub fn classify(from: &str, url: &str) -> Target {
         return Target::Bad("root-absolute link (breaks under a base path and from disk; make it relative)".into());
     }
     let (rest, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(decode(f))),
+        Some((p, f)) => (p, Some(decode(f).into_owned())),
         None => (url, None),
     };
     let path = rest.split_once('?').map_or(rest, |(p, _)| p);
     if path.is_empty() {
         return Target::Internal { path: from.to_string(), fragment };
     }
-    let mut parts: Vec<String> = from.split('/').map(str::to_string).collect();
+    let mut parts: Vec<Cow<str>> = from.split('/').map(Cow::Borrowed).collect();
     parts.pop();
     for seg in path.split('/') {
         match seg {
@@ -60,11 +60,12 @@ pub fn classify(from: &str, url: &str) -> Target {
         }
     }
     if path.ends_with('/') || path.ends_with("/.") || path == "." || path.ends_with("/..") || path == ".." {
-        parts.push(String::new());
+        parts.push(Cow::Borrowed(""));
     }
     Target::Internal { path: parts.join("/"), fragment }
 }
 
+use std::borrow::Cow;
 use Target::External;
 
 /// The scheme of an absolute URL, lower case: letters, digits, `+ - .`, then `:`.
@@ -94,7 +95,10 @@ fn host(url: &str) -> String {
 }
 
 /// Percent-decodes `s` as UTF-8; malformed escapes are kept as written.
-pub fn decode(s: &str) -> String {
+pub fn decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -110,7 +114,7 @@ pub fn decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    String::from_utf8(out).map_or(Cow::Borrowed(s), Cow::Owned)
 }
 
 #[cfg(test)]
