@@ -67,8 +67,20 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// The length of the longest stop word.
+const LONGEST_STOP: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < STOP.len() {
+        if STOP[i].len() > longest {
+            longest = STOP[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 pub fn is_stop(word: &str) -> bool {
-    STOP.binary_search(&word).is_ok()
+    word.len() <= LONGEST_STOP && STOP.binary_search(&word).is_ok()
 }
 
 /// The indexed terms of `text` (words without stop words), in order.
