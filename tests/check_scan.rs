@@ -67,6 +67,8 @@ fn pages_written_to_trip_it_read_the_same() {
         // Notes left empty by implied ends: the text belongs to the next element.
         "<p><a class=fn-mark href=\"#n\">6</a></p><p id=n><div>text</div>\
          <p><a class=fn-mark href=\"#m\">7</a></p><ul><li id=m><li>text</ul>",
+        // Ids given to several elements: each duplicate listed once, in order of its second use.
+        "<p id=d>a</p><p id=e>b</p><p id=e>c</p><p id=d>d</p><p id=d>e</p><p id=e>f</p><a href=\"#d\">g</a>",
         // Stray end tags, unclosed elements, a lone <, and an end tag with attributes.
         "</div><p id=a>a < b</span></p id=z><section id=s><a href=\"#a\">a",
     ];

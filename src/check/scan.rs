@@ -10,7 +10,8 @@
 //! page of the bundled site and on pages written to trip it. `noscript` is read as
 //! markup, as a reader without JavaScript meets it, so its links are checked too.
 //!
-//! **In**: the text of a page. **Out**: a [`Page`].
+//! **In**: the text of a page. **Out**: a [`Page`] ([`scan`]), or the same borrowing
+//! from the page's text ([`read`], what the check uses: it keeps only hashes).
 
 use super::page::{url_attr, Page};
 use memchr::memchr;
@@ -137,8 +138,8 @@ struct Scanner<'a> {
     page: Scanned<'a>,
     stack: Vec<Open<'a>>,
     tracked: Vec<Tracked>,
-    /// Id → the first element with it.
-    by_id: HashMap<Cow<'a, str>, usize>,
+    /// Id → the first element with it, and whether the id is listed as a duplicate.
+    by_id: HashMap<Cow<'a, str>, (usize, bool)>,
     marks: Vec<Mark<'a>>,
     /// `sup.fn-missing` elements, by their tracked text.
     missing: Vec<usize>,
@@ -234,13 +235,14 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(id) = attr("id") {
-            if self.by_id.contains_key(id) {
-                if !self.page.duplicate_ids.contains(id) {
+            if let Some((_, listed)) = self.by_id.get_mut(id) {
+                if !*listed {
+                    *listed = true;
                     self.page.duplicate_ids.push(id.clone());
                 }
             } else {
                 let t = self.track(false);
-                self.by_id.insert(id.clone(), t);
+                self.by_id.insert(id.clone(), (t, false));
                 self.page.ids.push(id.clone());
                 tracked.push(t);
             }
@@ -321,7 +323,7 @@ impl<'a> Scanner<'a> {
             };
             match self.by_id.get(target) {
                 None => self.page.problems.push(format!("footnote mark {label} → missing note #{target}")),
-                Some(&t) if !self.tracked[t].has_text => {
+                Some(&(t, _)) if !self.tracked[t].has_text => {
                     self.page.problems.push(format!("footnote mark {label} → note #{target} is empty"))
                 }
                 Some(_) => {}

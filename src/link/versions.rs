@@ -37,8 +37,8 @@ pub fn generation() -> u64 {
 /// `res`, resolution `doc` of the lineages of `generation`, made ready for alignment.
 pub fn version(generation: u64, doc: usize, res: &Resolution) -> Rc<lineage::Version> {
     RECENT.with_borrow_mut(|recent| {
-        if let Some(at) = recent.iter().position(|&(g, d, _)| g == generation && d == doc) {
-            let hit = recent.remove(at).expect("position found");
+        let found = recent.iter().position(|&(g, d, _)| g == generation && d == doc);
+        if let Some(hit) = found.and_then(|at| recent.remove(at)) {
             let version = Rc::clone(&hit.2);
             recent.push_back(hit);
             return version;
