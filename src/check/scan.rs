@@ -104,11 +104,10 @@ pub struct Scanned<'a> {
 impl Scanned<'_> {
     /// The same, owned.
     pub fn into_page(self) -> Page {
-        let owned = |v: Vec<Cow<str>>| v.into_iter().map(Cow::into_owned).collect::<Vec<String>>();
         Page {
-            ids: owned(self.ids).into_iter().collect(),
-            duplicate_ids: owned(self.duplicate_ids),
-            urls: owned(self.urls),
+            ids: self.ids.into_iter().map(Cow::into_owned).collect(),
+            duplicate_ids: self.duplicate_ids.into_iter().map(Cow::into_owned).collect(),
+            urls: self.urls.into_iter().map(Cow::into_owned).collect(),
             problems: self.problems,
         }
     }
