@@ -223,6 +223,28 @@ mod tests {
     }
 
     #[test]
+    fn toml_words_like_values_in_keys_stay_keys() {
+        // The boolean and inf/nan rules have no word boundaries: keys must still win.
+        let toml = highlight(
+            "trueish = true
+info = -inf
+nan_count = [false, nan]
+",
+            "toml",
+        )
+        .unwrap();
+        let spans = |class: &str| -> Vec<&str> {
+            let open = format!("<span class=\"{class}\">");
+            toml.match_indices(&open)
+                .map(|(i, _)| &toml[i + open.len()..][..toml[i + open.len()..].find('<').unwrap()])
+                .collect()
+        };
+        assert_eq!(spans("hl-entity hl-name hl-tag hl-key hl-toml"), ["trueish", "info", "nan_count"], "{toml}");
+        assert_eq!(spans("hl-constant hl-language hl-boolean hl-toml"), ["true", "false"], "{toml}");
+        assert_eq!(spans("hl-constant hl-numeric hl-toml"), ["-inf", "nan"], "{toml}");
+    }
+
+    #[test]
     fn unknown_languages_stay_plain_and_escaped() {
         assert_eq!(highlight("x", "no-such-language"), None);
         let block = code_block("<script>", "no-such-language");
