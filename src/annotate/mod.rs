@@ -107,6 +107,10 @@ pub fn load(
     static_dir: Option<&Path>,
 ) -> anyhow::Result<Annotations> {
     let files = notes_files(content, shown)?;
+    if files.is_empty() {
+        // Nothing to check against the anchors of the collection.
+        return Ok(Annotations::default());
+    }
     let mut targets = Targets::new(sources, asset_names(static_dir));
     let by_path: HashMap<&Path, usize> = sources.iter().enumerate().map(|(i, s)| (s.path.as_path(), i)).collect();
     let mut errors: Vec<String> = Vec::new();

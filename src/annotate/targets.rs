@@ -34,22 +34,26 @@ pub struct Targets {
 
 impl Targets {
     pub fn new(sources: &[Source], assets: BTreeSet<String>) -> Targets {
-        let mut by_symbol = HashMap::new();
-        for s in sources {
-            let res = &s.resolution;
-            let Ok(page) = urls::resolution_page(&res.meta.symbol) else { continue };
-            let mut entry = Entry { page, ..Entry::default() };
-            for id in res.ids() {
-                if let Some(eid) = crate::ids::akn_eid(&id) {
-                    entry.anchors.insert(eid.clone());
-                    entry.eid_to_id.entry(eid).or_insert_with(|| id.clone());
+        use rayon::prelude::*;
+        let entries: Vec<(String, Entry)> = sources
+            .par_iter()
+            .filter_map(|s| {
+                let res = &s.resolution;
+                let page = urls::resolution_page(&res.meta.symbol).ok()?;
+                let mut entry = Entry { page, ..Entry::default() };
+                for id in res.ids() {
+                    if let Some(eid) = crate::ids::akn_eid(&id) {
+                        entry.anchors.insert(eid.clone());
+                        entry.eid_to_id.entry(eid).or_insert_with(|| id.clone());
+                    }
+                    entry.anchors.insert(id);
                 }
-                entry.anchors.insert(id);
-            }
-            entry.anchors.extend(PAGE_IDS.iter().chain(LIST_IDS).map(|s| s.to_string()));
-            by_symbol.insert(res.meta.symbol.clone(), entry);
-        }
-        Targets { by_symbol, assets }
+                entry.anchors.extend(PAGE_IDS.iter().chain(LIST_IDS).map(|s| s.to_string()));
+                Some((res.meta.symbol.clone(), entry))
+            })
+            .collect();
+        // In site order, so that a symbol given twice keeps its last entry, as before.
+        Targets { by_symbol: entries.into_iter().collect(), assets }
     }
 
     /// Records a note anchor (`ann-op7a`) on the page of `symbol`.

@@ -6,7 +6,13 @@
 
 use super::{align_versions, Alignment, History, ParagraphHistory, Status, Version, VersionRef, RECENT_EDITS};
 use crate::model::Resolution;
+use rayon::prelude::*;
 use std::collections::HashMap;
+
+/// Pairs of versions aligned at a time, in parallel: a long series (some run to
+/// hundreds of versions) is not aligned on one thread, and only this many
+/// versions made ready for alignment are held at once.
+const PAIRS_AT_A_TIME: usize = 16;
 
 /// Similarity from which a counterpart is held to be the same language.
 pub const SAME_LANGUAGE: f32 = 0.5;
@@ -21,22 +27,7 @@ pub fn history(chain: &[&Resolution]) -> History {
 /// where it gives one (an edit in a long series aligns only the pairs it touched).
 pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Alignment>) -> History {
     let versions: Vec<String> = chain.iter().map(|r| r.meta.symbol.clone()).collect();
-    // Each version is made ready once, for the pairs on both sides of it.
-    let mut ready: Option<(usize, Version)> = None;
-    let mut alignments = Vec::with_capacity(chain.len().saturating_sub(1));
-    for k in 0..chain.len().saturating_sub(1) {
-        if let Some(a) = known(k) {
-            alignments.push(a);
-            continue;
-        }
-        let older = match ready.take() {
-            Some((at, v)) if at == k => v,
-            _ => Version::of(chain[k]),
-        };
-        let newer = Version::of(chain[k + 1]);
-        alignments.push(align_versions(&older, &newer));
-        ready = Some((k + 1, newer));
-    }
+    let alignments = pair_alignments(chain, known);
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
         // Paragraph id → (status in the alignment with v - 1, history in v - 1).
@@ -85,4 +76,36 @@ pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Align
         paragraphs.push(list);
     }
     History { versions, alignments, paragraphs }
+}
+
+/// The alignment of each version of `chain` with the next, from `known(k)` where it
+/// gives one; the others are made [`PAIRS_AT_A_TIME`] at a time, in parallel, each
+/// version being made ready once for the pairs on both sides of it.
+fn pair_alignments(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Alignment>) -> Vec<Alignment> {
+    let pairs = chain.len().saturating_sub(1);
+    let mut alignments = Vec::with_capacity(pairs);
+    // The newer version of the last pair of the previous batch, for the first pair of this one.
+    let mut carried: Option<(usize, Version)> = None;
+    for start in (0..pairs).step_by(PAIRS_AT_A_TIME) {
+        let end = (start + PAIRS_AT_A_TIME).min(pairs);
+        let given: Vec<Option<Alignment>> = (start..end).map(known).collect();
+        let mut needed: Vec<usize> =
+            given.iter().zip(start..).filter(|(a, _)| a.is_none()).flat_map(|(_, k)| [k, k + 1]).collect();
+        needed.dedup();
+        let reused = carried.take().filter(|(at, _)| needed.contains(at));
+        let mut ready: HashMap<usize, Version> = needed
+            .par_iter()
+            .filter(|&&j| reused.as_ref().is_none_or(|(at, _)| *at != j))
+            .map(|&j| (j, Version::of(chain[j])))
+            .collect();
+        ready.extend(reused);
+        let made: Vec<Alignment> = given
+            .into_par_iter()
+            .zip(start..end)
+            .map(|(given, k)| given.unwrap_or_else(|| align_versions(&ready[&k], &ready[&(k + 1)])))
+            .collect();
+        alignments.extend(made);
+        carried = ready.remove(&end).map(|v| (end, v));
+    }
+    alignments
 }

@@ -110,9 +110,17 @@ enum Cited {
 impl CitedBy {
     /// Backlinks from `occurrences[i]`, the citations found in `resolutions[i]`.
     pub fn new(resolutions: &[&Resolution], occurrences: &[Vec<Occurrence>]) -> CitedBy {
+        use rayon::prelude::*;
+        let per_citing: Vec<Vec<(Cited, CitingResolution)>> = resolutions
+            .par_iter()
+            .zip(occurrences)
+            .enumerate()
+            .map(|(citing, (res, found))| contributions(citing, res, found))
+            .collect();
+        // Gathered in site order, so each list is in the order of its citing resolutions.
         let mut out = CitedBy { resolutions: vec![Vec::new(); resolutions.len()], works: BTreeMap::new() };
-        for (citing, (res, found)) in resolutions.iter().zip(occurrences).enumerate() {
-            for (cited, entry) in contributions(citing, res, found) {
+        for contributed in per_citing {
+            for (cited, entry) in contributed {
                 match cited {
                     Cited::Resolution(doc) => out.resolutions[doc].push(entry),
                     Cited::Work(work) => out.works.entry(work).or_default().push(entry),

@@ -143,10 +143,20 @@ impl Corpus {
         let occurrences: Vec<Vec<Occurrence>> =
             resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
         let meta: Vec<Meta> = resolutions.iter().map(|r| r.meta.clone()).collect();
-        let links = occurrences.iter().map(|found| placed_links(found, &meta)).collect();
-        let cited_by = CitedBy::new(resolutions, &occurrences);
-        let series = SeriesSet::new(resolutions);
-        let lineages = lineage::Lineages::new(resolutions, &series);
+        // The lineages take the longest; the links and backlinks are made beside them.
+        let ((links, cited_by), (series, lineages)) = rayon::join(
+            || {
+                rayon::join(
+                    || occurrences.par_iter().map(|found| placed_links(found, &meta)).collect(),
+                    || CitedBy::new(resolutions, &occurrences),
+                )
+            },
+            || {
+                let series = SeriesSet::new(resolutions);
+                let lineages = lineage::Lineages::new(resolutions, &series);
+                (series, lineages)
+            },
+        );
         let work_keys = cited_by.works.keys().cloned().collect();
         let mut corpus = Corpus {
             index,
@@ -179,7 +189,7 @@ impl Corpus {
         }
         self.citers = citers;
         self.stats = stats;
-        self.depends = (0..self.meta.len()).map(|doc| self.depends_of(doc)).collect();
+        self.depends = (0..self.meta.len()).into_par_iter().map(|doc| self.depends_of(doc)).collect();
     }
 
     /// [`Corpus::tally`] after the citations of `doc` changed from `before` to its
