@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build benchmark: Plenary against Hugo and Zola on the same
 # generated collections, plus the time `cp -r` takes to copy Plenary's output (the
-# floor for writing that many bytes). Not part of the tests; see docs/performance.md.
+# floor for writing that many bytes), and Plenary again with every `[outputs]` key off
+# (the pages only, closer to what the minimal Hugo and Zola templates write). Not part
+# of the tests; see docs/performance.md.
 #
 #   bash benches/build.sh [N...]        # default: 1000 10000 20000
 #   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
@@ -94,7 +96,16 @@ zola_site() { # N: the generated content as a Zola site (front matter moved to [
     touch "$dir/.complete"
 }
 
-printf '\n%-7s %-8s %9s %10s %12s %9s %10s\n' N tool "wall s" pages/s "peak RSS MB" "output MB" "× plenary"
+pages_site() { # N: the same content, with every output beside the pages turned off
+    local n=$1 dir=$WORK/pages-$1
+    mkdir -p "$dir"
+    ln -sfn "$WORK/site-$n/content" "$dir/content"
+    { cat "$WORK/site-$n/plenary.toml"; printf '\n[outputs]\nmarkdown = false\nsource = false\njson = false\n'
+      printf 'akn = false\ncomparisons = false\nsearch = false\n'; } >"$dir/plenary.toml"
+}
+
+printf '\n%-7s %-13s %9s %10s %12s %9s %10s %8s\n' N tool "wall s" pages/s "peak RSS MB" "output MB" "× plenary" \
+    "× pages"
 for n in "${SIZES[@]}"; do
     if [ ! -f "$WORK/site-$n/.complete" ]; then
         rm -rf "$WORK/site-$n"
@@ -106,29 +117,41 @@ for n in "${SIZES[@]}"; do
     out=$(last "$out")
     pages=$(find "$out" -name '*.html' | wc -l)
     size=$(du -sm "$out" | cut -f1)
-    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
-        "$(echo "$pm / 1024" | bc -l)" "$size" 1.00
+    printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10s %8s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
+        "$(echo "$pm / 1024" | bc -l)" "$size" 1.00 -
+    pages_site "$n"
+    pout=$OUT_DIR/out-pages-$n
+    read -r gw gm < <(measure "$pout" "$BIN" build --quiet --root "$WORK/pages-$n" --out @OUT@)
+    pout=$(last "$pout")
+    gpages=$(find "$pout" -name '*.html' | wc -l)
+    printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8s\n' "$n" "plenary pages" "$gw" \
+        "$(echo "$gpages / $gw" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(du -sm "$pout" | cut -f1)" \
+        "$(echo "$gw / $pw" | bc -l)" 1.00
     read -r cw _ < <(measure "$OUT_DIR/out-copy-$n" cp -r "$out" @OUT@)
-    printf '%-7s %-8s %9.2f %10.0f %12s %9s %10.2f\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - "$size" \
-        "$(echo "$cw / $pw" | bc -l)"
+    printf '%-7s %-13s %9.2f %10.0f %12s %9s %10.2f %8s\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - \
+        "$size" "$(echo "$cw / $pw" | bc -l)" -
     hugo_site "$n"
     hout=$OUT_DIR/out-hugo-$n
     read -r hw hm < <(measure "$hout" hugo --quiet --source "$WORK/hugo-$n" --destination @OUT@)
     hout=$(last "$hout")
     hpages=$(find "$hout" -name '*.html' | wc -l)
-    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
-        "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)"
+    printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
+        "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)" \
+        "$(echo "$hw / $gw" | bc -l)"
     zola_site "$n"
     zout=$OUT_DIR/out-zola-$n
     read -r zw zm < <(measure "$zout" "$ZOLA" --root "$WORK/zola-$n" build --output-dir @OUT@)
     zout=$(last "$zout")
     zpages=$(find "$zout" -name '*.html' | wc -l)
-    printf '%-7s %-8s %9.2f %10.0f %12.0f %9s %10.2f\n' "$n" zola "$zw" "$(echo "$zpages / $zw" | bc -l)" \
-        "$(echo "$zm / 1024" | bc -l)" "$(du -sm "$zout" | cut -f1)" "$(echo "$zw / $pw" | bc -l)"
-    rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"* "$OUT_DIR/out-zola-$n"*
+    printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8.2f\n' "$n" zola "$zw" "$(echo "$zpages / $zw" | bc -l)" \
+        "$(echo "$zm / 1024" | bc -l)" "$(du -sm "$zout" | cut -f1)" "$(echo "$zw / $pw" | bc -l)" \
+        "$(echo "$zw / $gw" | bc -l)"
+    rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-pages-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"* "$OUT_DIR/out-zola-$n"*
 done
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "× plenary: the tool's wall time over Plenary's (above 1: Plenary is faster). Plenary writes five"
 echo "files per resolution (page, highlighted source, JSON, Markdown, Akoma Ntoso), the comparison pages of"
-echo "series and the search index; Hugo and Zola write one HTML page per resolution."
+echo "series and the search index; Hugo and Zola write one HTML page per resolution. \"plenary pages\" is the"
+echo "same build with every [outputs] key off (docs/site.md): the pages of the resolutions, listings, cited"
+echo "documents and series, feeds and sitemap; × pages is the tool's wall time over that build's."

@@ -197,6 +197,22 @@ fn incremental_rebuilds_equal_full_builds() {
     let rendered = s.step("config", &["plenary.toml"]);
     let resolutions = s.inc.files.keys().filter(|p| p.ends_with("/index.html") && p.starts_with("A/RES/")).count();
     assert!(rendered.len() > resolutions && rendered.iter().any(|r| r == "(other pages)"), "{rendered:?}");
+
+    // Outputs turned off are removed, and written again when turned back on.
+    let off = "[outputs]\nsource = false\nakn = false\ncomparisons = false\nsearch = false\n";
+    std::fs::write(root.join("plenary.toml"), off).unwrap();
+    s.step("outputs off", &["plenary.toml"]);
+    let left: Vec<&String> = s
+        .inc
+        .files
+        .keys()
+        .filter(|p| p.ends_with("/source.html") || p.ends_with("/akn.xml") || p.starts_with("series/compare/"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(!s.inc.files.keys().any(|p| p.starts_with("search/")));
+    std::fs::remove_file(root.join("plenary.toml")).unwrap();
+    s.step("outputs on", &["plenary.toml"]);
+    assert!(s.inc.files.keys().any(|p| p.starts_with("series/compare/")));
 }
 
 #[test]

@@ -38,7 +38,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let progress = if args.quiet {
         crate::progress::Progress::hidden()
     } else {
-        crate::progress::Progress::new((render::FILES_PER_RESOLUTION * site.resolutions.len()) as u64, "building")
+        crate::progress::Progress::new(
+            (site.config.outputs.files_per_resolution() * site.resolutions.len()) as u64,
+            "building",
+        )
     };
     // The pages are checked as they are written, before the site replaces the previous one.
     let verify = |report: &crate::check::Report| -> anyhow::Result<()> {

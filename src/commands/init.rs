@@ -30,6 +30,15 @@ content_dir = "content"
 output_dir = "public"
 # Resolutions with at least this many paragraphs (or with sections or annexes) get a contents list.
 contents_min_paragraphs = 20
+
+# What is written beside the pages; turn off what the site does not need.
+[outputs]
+markdown = true      # <symbol>/index.md
+source = true        # <symbol>/source.html, the Markdown highlighted
+json = true          # <symbol>/index.json
+akn = true           # <symbol>/akn.xml, Akoma Ntoso
+comparisons = true   # series/compare/…, two versions of a series side by side
+search = true        # search/, the search page and its index
 "#;
 
 const EXAMPLE_SYMBOL: &str = "A/RES/80/14";
@@ -57,4 +66,12 @@ pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     println!("  templates/, static/  your overrides of the built-in templates and assets");
     println!("next: cd {} && plenary build", dir.display());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_config_of_a_new_site_gives_every_default() {
+        assert_eq!(crate::site::Config::parse(super::CONFIG), Ok(crate::site::Config::default()));
+    }
 }

@@ -199,6 +199,7 @@ fn comparison_page_of(key: usize, c: Comparison, meta: &[Meta]) -> ExtraPage {
         nav_label: None,
         sources: vec![c.older, c.newer],
         digest: 0,
+        comparison: true,
     }
 }
 

@@ -310,5 +310,6 @@ fn deferred(
         nav_label: nav_label.map(String::from),
         sources,
         digest,
+        comparison: false,
     }
 }

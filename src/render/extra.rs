@@ -31,6 +31,8 @@ pub struct ExtraPage {
     /// draws on, and a digest of anything else in its data.
     pub sources: Vec<usize>,
     pub digest: u64,
+    /// Two versions compared side by side: left out with `[outputs] comparisons = false`.
+    pub comparison: bool,
 }
 
 /// An entry of the site navigation (`site_nav` in every template).

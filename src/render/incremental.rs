@@ -237,7 +237,7 @@ impl Incremental {
         let (jobs, extra_pages) = match only {
             Some(only) => (only.iter().map(|&i| keys.resolution(i)).collect(), Vec::new()),
             None => {
-                let extra_pages = links.pages();
+                let extra_pages = super::extra_pages(site, links);
                 (plan(&keys, collection, &extra_pages), extra_pages)
             }
         };

@@ -135,7 +135,7 @@ pub fn render_each<'l>(
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
     let collection = Collection::new(site)?;
     let site_ctx = SiteCtx::of(&site.config);
-    let extra_pages = links.pages();
+    let extra_pages = extra_pages(site, links);
     let nav = extra::nav_entries(&extra_pages);
     debug_assert_eq!(nav, links.nav(), "Links::nav must give the entries of Links::pages");
     let discover = discover::Prepared::new(site);
@@ -205,8 +205,15 @@ pub fn render_each<'l>(
     Ok(out)
 }
 
-/// Files written per resolution: its page, highlighted source, JSON, Markdown and AKN.
-pub const FILES_PER_RESOLUTION: usize = 5;
+/// The linker's pages the configuration asks for: comparisons only with
+/// `[outputs] comparisons`.
+fn extra_pages(site: &Site, links: &dyn Links) -> Vec<ExtraPage> {
+    let mut pages = links.pages();
+    if !site.config.outputs.comparisons {
+        pages.retain(|p| !p.comparison);
+    }
+    pages
+}
 
 /// Receives a file (path from the site root, bytes), from any thread.
 type Emit<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
@@ -236,7 +243,7 @@ impl Renderer<'_> {
         Ok(pages + extra_pages.len())
     }
 
-    /// The highlighting CSS, the annotations index and the search page; returns the
+    /// The highlighting CSS, the annotations index and the search page (if on); returns the
     /// number of pages among them.
     fn own_other_files(&self, emit: &Emit) -> anyhow::Result<usize> {
         emit(&format!("{}{}", urls::STATIC, annotate::highlight::CSS_FILE), annotate::highlight::css().into_bytes())?;
@@ -249,9 +256,12 @@ impl Renderer<'_> {
             emit(annotate::pages::INDEX_PAGE, html.into_bytes())?;
             pages += 1;
         }
-        let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", |_| {})?;
-        emit(discover::SEARCH_PAGE, search.into_bytes())?;
-        Ok(pages + 1)
+        if self.site.config.outputs.search {
+            let search = self.page(discover::SEARCH_PAGE, "search.html", "Search", |_| {})?;
+            emit(discover::SEARCH_PAGE, search.into_bytes())?;
+            pages += 1;
+        }
+        Ok(pages)
     }
 
     /// One of the linker's pages.
@@ -298,7 +308,7 @@ impl Renderer<'_> {
         self.templates.render(template, &ctx, path)
     }
 
-    /// The page, JSON and Markdown copy of resolution `i`, and its warnings.
+    /// The page of resolution `i` and the exports `[outputs]` asks for, and its warnings.
     fn resolution(&self, i: usize, links: &dyn Links) -> anyhow::Result<ResolutionFiles> {
         let source = &self.site.resolutions[i];
         let res = &source.resolution;
@@ -322,19 +332,27 @@ impl Renderer<'_> {
             ctx.insert("annotations", &notes_ctx);
             links.page_context(res, ctx);
         })?;
-        let source_path = format!("{dir}{}", annotate::pages::SOURCE_FILE);
-        let markdown = source.markdown()?;
-        let source_ctx = annotate::pages::source_ctx(source, &markdown);
-        let source_title = format!("Source of {}", res.meta.symbol);
-        let source_html =
-            self.page(&source_path, "source.html", &source_title, |ctx| ctx.insert("source", &source_ctx))?;
-        let files = vec![
-            (source_path.clone(), source_html.into_bytes()),
-            (path.clone(), html.into_bytes()),
-            (format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()),
-            (format!("{dir}index.md"), markdown.into_bytes()),
-            (format!("{dir}{}", urls::AKN_FILE), crate::export::akn::to_xml(res).into_bytes()),
-        ];
+        let outputs = &self.site.config.outputs;
+        let mut files = Vec::with_capacity(outputs.files_per_resolution());
+        let markdown = if outputs.source || outputs.markdown { Some(source.markdown()?) } else { None };
+        if let (true, Some(markdown)) = (outputs.source, &markdown) {
+            let source_path = format!("{dir}{}", annotate::pages::SOURCE_FILE);
+            let source_ctx = annotate::pages::source_ctx(source, markdown);
+            let source_title = format!("Source of {}", res.meta.symbol);
+            let source_html =
+                self.page(&source_path, "source.html", &source_title, |ctx| ctx.insert("source", &source_ctx))?;
+            files.push((source_path, source_html.into_bytes()));
+        }
+        files.push((path, html.into_bytes()));
+        if outputs.json {
+            files.push((format!("{dir}index.json"), crate::export::json::to_string(res).into_bytes()));
+        }
+        if let (true, Some(markdown)) = (outputs.markdown, markdown) {
+            files.push((format!("{dir}index.md"), markdown.into_bytes()));
+        }
+        if outputs.akn {
+            files.push((format!("{dir}{}", urls::AKN_FILE), crate::export::akn::to_xml(res).into_bytes()));
+        }
         Ok((files, warnings))
     }
 }

@@ -23,6 +23,9 @@ pub struct SiteCtx {
     pub description: String,
     pub language: String,
     pub base_url: String,
+    /// Which files beside the pages are written (`site.outputs.json` …), so that
+    /// templates link only to those.
+    pub outputs: crate::site::Outputs,
 }
 
 impl SiteCtx {
@@ -33,6 +36,7 @@ impl SiteCtx {
             description: config.description.clone(),
             language: config.language.clone(),
             base_url: config.base_url.clone(),
+            outputs: config.outputs,
         }
     }
 }

@@ -29,6 +29,42 @@ pub struct Config {
     /// A resolution with at least this many paragraphs (or with sections or annexes)
     /// gets a contents list.
     pub contents_min_paragraphs: usize,
+    /// Which files beside the pages the build writes (`[outputs]`).
+    pub outputs: Outputs,
+}
+
+/// The files a build writes besides the pages of the resolutions, the listings and
+/// the pages of cited works and series (`[outputs]` in `plenary.toml`; all on by
+/// default). A large collection that does not need some of them builds faster
+/// without them; the pages then do not link to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Outputs {
+    /// `<symbol>/index.md`, the Markdown source as in content/.
+    pub markdown: bool,
+    /// `<symbol>/source.html`, the Markdown source highlighted.
+    pub source: bool,
+    /// `<symbol>/index.json`, the document model.
+    pub json: bool,
+    /// `<symbol>/akn.xml`, Akoma Ntoso.
+    pub akn: bool,
+    /// `series/compare/<older>--<newer>/`, two versions of a series side by side.
+    pub comparisons: bool,
+    /// `search/`, the search page and its index.
+    pub search: bool,
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Outputs { markdown: true, source: true, json: true, akn: true, comparisons: true, search: true }
+    }
+}
+
+impl Outputs {
+    /// Files written per resolution: its page and each export that is on.
+    pub fn files_per_resolution(&self) -> usize {
+        1 + [self.markdown, self.source, self.json, self.akn].iter().filter(|&&on| on).count()
+    }
 }
 
 impl Default for Config {
@@ -41,6 +77,7 @@ impl Default for Config {
             content_dir: PathBuf::from("content"),
             output_dir: PathBuf::from("public"),
             contents_min_paragraphs: 20,
+            outputs: Outputs::default(),
         }
     }
 }
@@ -109,5 +146,16 @@ mod tests {
         assert!(msg.contains("titel"), "{msg}");
         assert_eq!(Config::parse("\nbase_url = \"javascript:alert(1)\"").unwrap_err().0, 2);
         assert!(Config::parse("language = \"en\\\"x\"").is_err());
+    }
+
+    #[test]
+    fn outputs_default_on_and_can_be_turned_off() {
+        let c = Config::parse("[outputs]\nakn = false\ncomparisons = false\n").unwrap();
+        assert_eq!(c.outputs, Outputs { akn: false, comparisons: false, ..Outputs::default() });
+        assert_eq!(c.outputs.files_per_resolution(), 4);
+        assert_eq!(Config::default().outputs.files_per_resolution(), 5);
+        let (line, msg) = Config::parse("title = \"T\"\n[outputs]\njason = false\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(msg.contains("jason"), "{msg}");
     }
 }

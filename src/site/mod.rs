@@ -10,7 +10,7 @@ pub mod config;
 pub mod content;
 pub mod reload;
 
-pub use config::Config;
+pub use config::{Config, Outputs};
 pub use content::{symbol_sort_key, Source};
 
 use anyhow::Context as _;

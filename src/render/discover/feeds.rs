@@ -100,9 +100,14 @@ fn feed(
         x.push_str("  <entry>\n");
         let _ = writeln!(x, "    <title>{}</title>", escape(&format!("{} — {}", s.symbol, s.title)));
         let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&link(page)));
-        let akn = format!("{dir}{}", urls::AKN_FILE);
-        let _ =
-            writeln!(x, "    <link rel=\"alternate\" type=\"application/akn+xml\" href=\"{}\"/>", escape(&link(&akn)));
+        if ctx.outputs.akn {
+            let akn = format!("{dir}{}", urls::AKN_FILE);
+            let _ = writeln!(
+                x,
+                "    <link rel=\"alternate\" type=\"application/akn+xml\" href=\"{}\"/>",
+                escape(&link(&akn))
+            );
+        }
         let entry_id = absolute(&ctx.base_url, page).unwrap_or_else(|| urls::official_url(&s.symbol));
         let _ = writeln!(x, "    <id>{}</id>", escape(&entry_id));
         let _ = writeln!(x, "    <published>{date}</published>");

@@ -122,11 +122,16 @@ pub fn legislation(res: &Resolution, path: &str, site: &SiteCtx, collection: &Co
         o.insert("description".into(), json!(format!("Adopted on {}.", format_date(d))));
     }
     let dir = path.strip_suffix("index.html").unwrap_or(path);
-    let encodings =
-        [("index.json", "application/json"), ("index.md", "text/markdown"), (urls::AKN_FILE, "application/akn+xml")];
+    let outputs = &site.outputs;
+    let encodings = [
+        (outputs.json, "index.json", "application/json"),
+        (outputs.markdown, "index.md", "text/markdown"),
+        (outputs.akn, urls::AKN_FILE, "application/akn+xml"),
+    ];
     let encoding: Vec<Value> = encodings
         .iter()
-        .map(|(file, format)| {
+        .filter(|(on, _, _)| *on)
+        .map(|(_, file, format)| {
             json!({"@type": "MediaObject", "encodingFormat": format, "contentUrl": link(site, path, &format!("{dir}{file}"))})
         })
         .collect();

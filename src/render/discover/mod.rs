@@ -38,7 +38,9 @@ pub fn site_files(
     paths: &[String],
     emit: &Emit,
 ) -> anyhow::Result<()> {
-    search::files(site, emit)?;
+    if site.config.outputs.search {
+        search::files(site, emit)?;
+    }
     feeds::files(site, collection, site_ctx)
         .into_iter()
         .chain(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)))
