@@ -1,7 +1,8 @@
 //! Aligns two synthetic versions of 10,000 paragraphs each, made from the real
 //! paragraphs of the corpus: version one samples and lightly edits them; version two
 //! edits words in a third of its paragraphs, drops and inserts some, and moves some
-//! blocks. Run with `cargo bench --bench lineage`.
+//! blocks; and makes both ready for alignment (`Version::of`), as a site build does
+//! once per version. Run with `cargo bench --bench lineage`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use plenary::lineage;
@@ -144,6 +145,10 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("lineage");
     group.sample_size(10);
     group.bench_function("align 10k x 10k paragraphs", |b| b.iter(|| lineage::align(&old, &new)));
+    // What a site build does once per version: its paragraphs' normal forms and shingle keys.
+    group.bench_function("ready 10k + 10k paragraphs", |b| {
+        b.iter(|| (lineage::Version::of(&old), lineage::Version::of(&new)))
+    });
     group.finish();
 }
 
