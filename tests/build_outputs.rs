@@ -10,12 +10,7 @@ use std::path::Path;
 /// The bundled collection in a temporary site with `config` as its plenary.toml,
 /// built; every file of the output.
 fn built_with(config: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let dir = tempfile::tempdir().unwrap();
-    for (rel, bytes) in tree(&repo().join("content")) {
-        let p = dir.path().join("content").join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
+    let dir = bundled_site();
     std::fs::write(dir.path().join("plenary.toml"), config).unwrap();
     let out = dir.path().join("public");
     build(dir.path(), &out).unwrap();

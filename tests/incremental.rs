@@ -13,17 +13,6 @@ use plenary::site::reload::{edited, Loaded};
 use plenary::site::Site;
 use std::path::{Path, PathBuf};
 
-/// A copy of the bundled collection in a temporary site.
-fn site_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (rel, bytes) in build_support::tree(&build_support::repo().join("content")) {
-        let p = dir.path().join("content").join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-    dir
-}
-
 struct Session {
     root: PathBuf,
     loaded: Loaded,
@@ -94,7 +83,7 @@ impl Session {
 
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
-    let dir = site_copy();
+    let dir = build_support::bundled_site();
     let root = dir.path();
     let mut s = Session::new(root);
     let page = "A/RES/80/14/index.html";
@@ -217,7 +206,7 @@ fn incremental_rebuilds_equal_full_builds() {
 
 #[test]
 fn a_broken_file_is_reported_and_picked_up_once_fixed() {
-    let dir = site_copy();
+    let dir = build_support::bundled_site();
     let root = dir.path();
     let mut s = Session::new(root);
     let rel = "content/A/RES/80/7.md";

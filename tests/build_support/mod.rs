@@ -76,6 +76,17 @@ pub fn site(dir: &Path, config: Option<&str>, files: &[(&str, &str)]) {
     }
 }
 
+/// A temporary site holding a copy of the bundled collection (content/ only).
+pub fn bundled_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, bytes) in tree(&repo().join("content")) {
+        let p = dir.path().join("content").join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    dir
+}
+
 /// A copy of a bundled resolution's Markdown.
 pub fn bundled(rel: &str) -> String {
     std::fs::read_to_string(repo().join("content").join(rel)).unwrap()
