@@ -55,6 +55,17 @@ fn paragraphs_say_what_changed_since_the_previous_version() {
     let rows = compare.select(&sel(".compare-table tbody tr")).count();
     assert!(rows >= 66, "every paragraph of 61/183 has its row: {rows}");
     assert!(compare.select(&sel("tr.compare-changed ins")).next().is_some());
+    for row in compare.select(&sel("tr.compare-changed")) {
+        assert_eq!(row.select(&sel("td")).count(), 2, "a changed paragraph has both texts");
+    }
+    // A paragraph the same in both is shown once, across both columns, linked in both.
+    let same: Vec<_> = compare.select(&sel("tr.compare-unchanged > td[colspan=\"2\"]")).collect();
+    assert!(!same.is_empty(), "op33 (g) of 61/183 is IV.3 (g) of 57/174, word for word");
+    for cell in same {
+        let hrefs: Vec<&str> = cell.select(&sel("a.compare-id")).filter_map(|a| a.value().attr("href")).collect();
+        assert_eq!(hrefs.len(), 2, "{hrefs:?}");
+        assert!(hrefs[0].contains("A/RES/57/174/") && hrefs[1].contains("A/RES/61/183/"), "{hrefs:?}");
+    }
     // The older version has no previous one: no lineage there.
     let older = page(&files, "A/RES/57/174/index.html");
     assert!(older.select(&sel(".lineage")).next().is_none());

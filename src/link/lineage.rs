@@ -397,6 +397,8 @@ struct RowCtx {
     /// The newer text, with the word-level diff when the row pairs two paragraphs.
     newer_html: String,
     status: &'static str,
+    /// Both texts are the same, character for character: the page shows them once.
+    same: bool,
 }
 
 fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
@@ -419,12 +421,16 @@ fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, pa
                 Some(Status::New) => (text(&newer_texts, &row.current), "new"),
                 None => (String::new(), "removed"),
             };
+            let older_html = text(&older_texts, &row.previous);
+            // "Unchanged" allows other quote marks, dashes and spacing; only equal texts are shown once.
+            let same = status == "unchanged" && row.previous.is_some() && older_html == newer_html;
             RowCtx {
                 older_id: row.previous.clone(),
                 newer_id: row.current.clone(),
-                older_html: text(&older_texts, &row.previous),
+                older_html,
                 newer_html,
                 status,
+                same,
             }
         })
         .collect();

@@ -76,7 +76,7 @@ fn og(path: &str, title: &str, description: &str, kind: &str, site: &SiteCtx) ->
 
 /// `<script type="application/ld+json">` holding `value`, safe inside HTML.
 pub fn script(value: &Value) -> String {
-    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    let json = serde_json::to_string(value).unwrap_or_default();
     let safe = json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     format!("<script type=\"application/ld+json\">\n{safe}\n</script>\n")
 }
