@@ -121,10 +121,10 @@ fn history_of_61_183_goes_back_to_57_174() {
     let (previous, current) = seeds();
     let h = lineage::history(&[&previous, &current]);
     let op33g = h.latest("op33g").unwrap();
-    assert_eq!((op33g.origin.symbol.as_str(), op33g.origin.id.as_str()), ("A/RES/57/174", "IV-op3g"));
+    assert_eq!((&*op33g.origin.symbol, &*op33g.origin.id), ("A/RES/57/174", "IV-op3g"));
     assert_eq!((op33g.versions, op33g.edits.len()), (2, 0));
     let op36 = h.latest("op36").unwrap();
-    assert_eq!((op36.origin.symbol.as_str(), op36.origin.id.as_str()), ("A/RES/61/183", "op36"));
+    assert_eq!((&*op36.origin.symbol, &*op36.origin.id), ("A/RES/61/183", "op36"));
     serde_json::to_string(&h).unwrap();
 }
 

@@ -27,6 +27,7 @@ pub fn history(chain: &[&Resolution]) -> History {
 /// where it gives one (an edit in a long series aligns only the pairs it touched).
 pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Alignment>) -> History {
     let versions: Vec<String> = chain.iter().map(|r| r.meta.symbol.clone()).collect();
+    let symbols: Vec<std::sync::Arc<str>> = versions.iter().map(|v| v.as_str().into()).collect();
     let alignments = pair_alignments(chain, known);
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
@@ -42,21 +43,25 @@ pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Align
         let list = super::units::units(res, false)
             .into_iter()
             .map(|unit| {
-                let here = VersionRef { symbol: versions[v].clone(), id: unit.id.clone() };
+                let here = || VersionRef { symbol: symbols[v].clone(), id: unit.id.as_str().into() };
                 let status = statuses.get(unit.id.as_str());
                 let back = status.and_then(|status| {
                     let same = matches!(status, Status::Unchanged { .. }) || status.similarity() >= SAME_LANGUAGE;
                     same.then(|| before.get(status.previous()?).copied()).flatten()
                 });
                 match back {
-                    None => {
-                        ParagraphHistory { id: unit.id, origin: here, versions: 1, edits: Vec::new(), earlier_edits: 0 }
-                    }
+                    None => ParagraphHistory {
+                        origin: here(),
+                        id: unit.id,
+                        versions: 1,
+                        edits: Vec::new(),
+                        earlier_edits: 0,
+                    },
                     Some(back) => {
                         let mut edits = back.edits.clone();
                         let mut earlier_edits = back.earlier_edits;
                         if matches!(status, Some(Status::Changed { .. })) {
-                            edits.insert(0, here);
+                            edits.insert(0, here());
                             if edits.len() > RECENT_EDITS {
                                 edits.truncate(RECENT_EDITS);
                                 earlier_edits += 1;

@@ -100,11 +100,12 @@ impl Alignment {
     }
 }
 
-/// A paragraph of one version of a series.
+/// A paragraph of one version of a series. Shared, not copied: the histories of a
+/// series name the same few paragraphs again in every version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionRef {
-    pub symbol: String,
-    pub id: String,
+    pub symbol: std::sync::Arc<str>,
+    pub id: std::sync::Arc<str>,
 }
 
 /// Edits of a paragraph's language kept in its history ([`ParagraphHistory::edits`]);

@@ -36,8 +36,9 @@ struct Changes {
     alignment: Alignment,
     /// Texts of the previous version's paragraphs this one dropped.
     removed_texts: HashMap<String, String>,
-    /// Paragraph id → its history along the series.
-    history: HashMap<String, ParagraphHistory>,
+    /// The history along the series of each paragraph of `alignment.paragraphs`, in
+    /// the same order.
+    history: Vec<ParagraphHistory>,
 }
 
 /// Two versions (by index in the site) compared on a page of their own. The page's
@@ -144,9 +145,9 @@ impl Lineages {
         let to_previous = urls::relative(page, &previous_page);
         let mut edits: Vec<(usize, String)> = Vec::new();
         let ends = own_text_ends(body);
-        for p in &change.alignment.paragraphs {
+        for (i, p) in change.alignment.paragraphs.iter().enumerate() {
             let Some(at) = ends.get(escape(&p.id).as_str()).copied() else { continue };
-            let history = change.history.get(&p.id);
+            let history = change.history.get(i).filter(|h| h.id == p.id);
             edits.push((at, status_html(&p.status, previous, &to_previous, history, page)));
         }
         edits.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -216,18 +217,15 @@ fn series_lineage_with(
     known: &(dyn Fn(usize) -> Option<Alignment> + Sync),
 ) -> SeriesLineage {
     let chain: Vec<&Resolution> = s.members.iter().map(|&m| resolutions[m]).collect();
-    let history = lineage::history_with(&chain, known);
-    let mut changes = Vec::new();
-    for (k, alignment) in history.alignments.iter().enumerate() {
-        let history = history.paragraphs[k + 1].iter().map(|p| (p.id.clone(), p.clone())).collect::<HashMap<_, _>>();
-        let texts = paragraph_texts(chain[k]);
-        let removed_texts =
-            alignment.removed.iter().filter_map(|id| Some((id.clone(), texts.get(id)?.clone()))).collect();
+    let lineage::History { alignments, paragraphs, .. } = lineage::history_with(&chain, known);
+    let mut changes = Vec::with_capacity(alignments.len());
+    // The histories of the first version belong to no change.
+    for (k, (alignment, history)) in alignments.into_iter().zip(paragraphs.into_iter().skip(1)).enumerate() {
         let change = Changes {
             previous: chain[k].meta.symbol.clone(),
             current: chain[k + 1].meta.symbol.clone(),
-            alignment: alignment.clone(),
-            removed_texts,
+            removed_texts: paragraph_texts(chain[k], Some(&alignment.removed)),
+            alignment,
             history,
         };
         changes.push((s.members[k + 1], Arc::new(change)));
@@ -329,11 +327,18 @@ pub fn diff_html(diff: &[DiffOp]) -> String {
         .collect()
 }
 
-fn paragraph_texts(res: &Resolution) -> HashMap<String, String> {
+/// The plain texts of the paragraphs of `res` by id: those in `only`, or all.
+fn paragraph_texts(res: &Resolution, only: Option<&[String]>) -> HashMap<String, String> {
     let mut out = HashMap::new();
+    if only.is_some_and(<[String]>::is_empty) {
+        return out;
+    }
+    let wanted: Option<HashSet<&str>> = only.map(|ids| ids.iter().map(String::as_str).collect());
     res.visit(|v| {
         if let Visit::Paragraph(p) = v {
-            out.insert(p.id.clone(), p.text.to_plain());
+            if wanted.as_ref().is_none_or(|w| w.contains(p.id.as_str())) {
+                out.insert(p.id.clone(), p.text.to_plain());
+            }
         }
     });
     out
@@ -402,8 +407,8 @@ struct RowCtx {
 }
 
 fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
-    let older_texts = paragraph_texts(older);
-    let newer_texts = paragraph_texts(newer);
+    let older_texts = paragraph_texts(older, None);
+    let newer_texts = paragraph_texts(newer, None);
     let statuses: HashMap<&str, &Status> = alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
     let older_page = urls::resolution_page(&older.meta.symbol).unwrap_or_default();
     let newer_page = urls::resolution_page(&newer.meta.symbol).unwrap_or_default();
