@@ -144,8 +144,9 @@ struct Scanner<'a> {
     missing: Vec<usize>,
     /// After a footnote mark ends: the mark and the depth at which its next sibling would start.
     after_mark: Option<(usize, usize)>,
-    /// Tracked elements open now (text inside them is recorded).
-    open_tracked: usize,
+    /// Tracked elements open now that text inside still tells something: those
+    /// whose text is kept, and those not yet known to have any.
+    pending: Vec<usize>,
 }
 
 /// Reads a page. Never fails: like HTML parsing, it recovers from anything.
@@ -199,20 +200,20 @@ pub fn read(html: &str) -> Scanned<'_> {
 
 impl<'a> Scanner<'a> {
     fn text(&mut self, raw: &str) {
-        if self.open_tracked == 0 {
+        if self.pending.is_empty() {
             return;
         }
         let text = decode(raw);
         let has_text = !text.trim().is_empty();
-        for open in &self.stack {
-            for &t in &open.tracked {
-                let tracked = &mut self.tracked[t];
-                tracked.has_text |= has_text;
-                if let Some(s) = tracked.text.as_mut() {
-                    s.push_str(&text);
-                }
+        for &t in &self.pending {
+            let tracked = &mut self.tracked[t];
+            tracked.has_text |= has_text;
+            if let Some(s) = tracked.text.as_mut() {
+                s.push_str(&text);
             }
         }
+        let tracked = &self.tracked;
+        self.pending.retain(|&t| tracked[t].text.is_some() || !tracked[t].has_text);
     }
 
     fn track(&mut self, with_text: bool) -> usize {
@@ -262,7 +263,7 @@ impl<'a> Scanner<'a> {
         if is_void(&name) {
             return;
         }
-        self.open_tracked += tracked.len();
+        self.pending.extend(&tracked);
         self.stack.push(Open { name, tracked });
     }
 
@@ -300,7 +301,9 @@ impl<'a> Scanner<'a> {
 
     fn pop_to(&mut self, i: usize) {
         for open in self.stack.drain(i..) {
-            self.open_tracked -= open.tracked.len();
+            if !open.tracked.is_empty() {
+                self.pending.retain(|t| !open.tracked.contains(t));
+            }
         }
         if self.after_mark.is_some_and(|(_, depth)| self.stack.len() < depth) {
             self.after_mark = None;
@@ -337,8 +340,13 @@ impl<'a> Scanner<'a> {
 
 /// The tag name at the start of `s`, lower case.
 fn tag_name(s: &str) -> Cow<'_, str> {
-    let end = s.find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>').unwrap_or(s.len());
-    lower(&s[..end])
+    lower(&s[..ascii_end(s.as_bytes(), 0, |b| b.is_ascii_whitespace() || b == b'/' || b == b'>')])
+}
+
+/// The first position from `from` in `bytes` at which `stop` holds (its length if
+/// none): ASCII bytes only, so the position is always a character boundary.
+fn ascii_end(bytes: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> usize {
+    bytes[from..].iter().position(|&b| stop(b)).map_or(bytes.len(), |i| from + i)
 }
 
 fn lower(s: &str) -> Cow<'_, str> {
@@ -368,9 +376,7 @@ fn start_tag<'a>(html: &'a str, from: usize, attrs: &mut Attributes<'a>) -> (Cow
             Some(b'>') => return (name, at + 1),
             Some(_) => {}
         }
-        let name_end = html[at + 1..]
-            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
-            .map_or(html.len(), |i| at + 1 + i);
+        let name_end = ascii_end(bytes, at + 1, |b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'));
         let attr = lower(&html[at..name_end]);
         at = name_end;
         while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
@@ -384,13 +390,12 @@ fn start_tag<'a>(html: &'a str, from: usize, attrs: &mut Attributes<'a>) -> (Cow
             }
             match bytes.get(at) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = html[at + 1..].find(q as char).map_or(html.len(), |i| at + 1 + i);
+                    let end = memchr(q, &bytes[at + 1..]).map_or(html.len(), |i| at + 1 + i);
                     value = decode(&html[at + 1..end]);
                     at = (end + 1).min(html.len());
                 }
                 _ => {
-                    let end =
-                        html[at..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |i| at + i);
+                    let end = ascii_end(bytes, at, |b| b.is_ascii_whitespace() || b == b'>');
                     value = decode(&html[at..end]);
                     at = end;
                 }
