@@ -1,7 +1,8 @@
 //! Series lineage on the built site: each paragraph of A/RES/61/183 says what became
 //! of it since A/RES/57/174 (unchanged, changed with a word-level diff, new), the page
 //! lists what 57/174 had and 61/183 dropped, and the comparison page shows both texts
-//! side by side. Read back with a real HTML parser.
+//! side by side; along a longer (generated) series, each paragraph names where its
+//! language first appears. Read back with a real HTML parser.
 
 mod build_support;
 
@@ -69,4 +70,34 @@ fn paragraphs_say_what_changed_since_the_previous_version() {
     // The older version has no previous one: no lineage there.
     let older = page(&files, "A/RES/57/174/index.html");
     assert!(older.select(&sel(".lineage")).next().is_none());
+}
+
+/// Along a series of three or more versions, a paragraph also says where its language
+/// first appears: in a generated collection of three sessions, the latest version's
+/// unchanged paragraphs name the first one, linked.
+#[test]
+fn paragraphs_of_a_longer_series_name_where_their_language_first_appears() {
+    use plenary::site::{content, Site};
+    let tmp = tempfile::tempdir().unwrap();
+    let bundled = repo().join("content");
+    let templates: Vec<_> = content::load_dir(&bundled, &bundled).unwrap().into_iter().map(|s| s.resolution).collect();
+    plenary::generate::generate(&templates, 900, tmp.path(), &|| {}).unwrap();
+    let site = Site::load(tmp.path()).unwrap();
+    let out = tmp.path().join("public");
+    plenary::render::build(&site, &out, &plenary::link::Corpus::build(&site)).unwrap();
+    let files = tree(&out);
+    let mut traced = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.starts_with("A/RES/80/") && p.ends_with("/index.html")) {
+        let doc = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for line in doc.select(&sel("div.para > .lineage-same")) {
+            let text: String = line.text().collect();
+            if let Some(rest) = text.split("goes back to ").nth(1) {
+                traced += 1;
+                assert!(rest.starts_with("A/RES/78/"), "{path}: {text}");
+                let hrefs: Vec<&str> = line.select(&sel("a")).filter_map(|a| a.value().attr("href")).collect();
+                assert!(hrefs.iter().any(|h| h.contains("/A/RES/78/")), "{path}: {hrefs:?}");
+            }
+        }
+    }
+    assert!(traced > 100, "{traced} paragraphs traced back to session 78");
 }

@@ -147,7 +147,9 @@ impl Lineages {
         let ends = own_text_ends(body);
         for (i, p) in change.alignment.paragraphs.iter().enumerate() {
             let Some(at) = ends.get(escape(&p.id).as_str()).copied() else { continue };
-            let history = change.history.get(i).filter(|h| h.id == p.id);
+            // The histories are in the alignment's order; a search only if ever they were not.
+            let history =
+                change.history.get(i).filter(|h| h.id == p.id).or_else(|| change.history.iter().find(|h| h.id == p.id));
             edits.push((at, status_html(&p.status, previous, &to_previous, history, page)));
         }
         edits.sort_by_key(|e| std::cmp::Reverse(e.0));
