@@ -111,6 +111,27 @@ fn citations_are_the_documents_the_text_cites() {
     assert_eq!(cited, sorted, "citations in symbol order");
 }
 
+/// The link stage hands the renderer the documents and treaties it found; the
+/// page's citations are then those the page recognises by itself without it.
+#[test]
+fn citations_from_the_link_stage_are_those_recognised_on_the_page() {
+    let alone = build(None);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    plenary::render::build(&alone.site, &out, &plenary::link::Corpus::build(&alone.site)).unwrap();
+    let linked = tree(&out);
+    let mut total = 0;
+    for source in &alone.site.resolutions {
+        let page = format!("{}/index.html", source.resolution.meta.symbol);
+        let citations = |html: &str| head(html).0[0]["citation"].clone();
+        let expected = citations(&alone.text(&page));
+        total += expected.as_array().unwrap().len();
+        let got = citations(std::str::from_utf8(&linked[&page]).unwrap());
+        assert_eq!(got, expected, "{page}: citations with the link stage");
+    }
+    assert!(total > 100, "the bundled pages cite only {total} documents and treaties");
+}
+
 #[test]
 fn a_cited_resolution_in_the_collection_is_linked_there() {
     let tmp = tempfile::tempdir().unwrap();

@@ -38,6 +38,7 @@ mod update;
 mod versions;
 pub mod walk;
 
+use crate::cite::Target;
 use crate::model::{Meta, Resolution};
 use crate::render::{ExtraPage, Link, LinkTarget, Linker, Links, NavEntry};
 use crate::site::Site;
@@ -47,7 +48,7 @@ use rayon::prelude::*;
 use resolve::{Destination, Work};
 use scan::Occurrence;
 use series::SeriesSet;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The linked collection.
 #[derive(Debug)]
@@ -70,6 +71,8 @@ pub struct Corpus {
     stats: LinkStats,
     /// Per resolution: the citations found in it.
     occurrences: Vec<Vec<Occurrence>>,
+    /// Per resolution: the documents and treaties it cites, once each, without pinpoints.
+    cites: Vec<Vec<Target>>,
     /// Per resolution: the print of its text this corpus was made from (see
     /// [`Corpus::update`]; empty when made by [`Corpus::build`]).
     prints: Vec<u64>,
@@ -120,6 +123,21 @@ fn cited_docs(doc: usize, found: &[Occurrence]) -> impl Iterator<Item = usize> +
     })
 }
 
+/// The documents and treaties cited in `found`, once each in the order first
+/// cited, without pinpoints.
+fn documents_and_treaties(found: &[Occurrence]) -> Vec<Target> {
+    let mut seen = HashSet::new();
+    found
+        .iter()
+        .filter_map(|o| match &o.target {
+            Target::Document { symbol, .. } => Some(Target::Document { symbol: symbol.clone(), pinpoint: None }),
+            Target::Treaty { .. } => Some(o.target.clone()),
+            Target::Internal { .. } => None,
+        })
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
 /// A link ready for the renderer, with the text it must cover.
 #[derive(Debug, Clone)]
 struct PlacedLink {
@@ -142,6 +160,7 @@ impl Corpus {
         let index = CorpusIndex::new(resolutions.iter().copied());
         let occurrences: Vec<Vec<Occurrence>> =
             resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
+        let cites = occurrences.par_iter().map(|found| documents_and_treaties(found)).collect();
         let meta: Vec<Meta> = resolutions.iter().map(|r| r.meta.clone()).collect();
         // The lineages take the longest; the links and backlinks are made beside them.
         let ((links, cited_by), (series, lineages)) = rayon::join(
@@ -170,6 +189,7 @@ impl Corpus {
             citers: Vec::new(),
             stats: LinkStats::default(),
             occurrences,
+            cites,
             prints: Vec::new(),
         };
         corpus.tally();
@@ -332,6 +352,10 @@ impl Links for Corpus {
         if let Some(doc) = self.index.find(&res.meta.symbol) {
             self.lineages.decorate(doc, page, body);
         }
+    }
+
+    fn cited(&self, res: &Resolution) -> Option<&[Target]> {
+        self.cites.get(self.index.find(&res.meta.symbol)?).map(Vec::as_slice)
     }
 }
 

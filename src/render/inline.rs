@@ -86,6 +86,13 @@ pub trait Links: Sync {
     fn depends_on(&self, _doc: usize) -> &[usize] {
         &[]
     }
+
+    /// The documents and treaties this linker found cited in `res`, for the page's
+    /// structured data; `None` if it did not look (the page then recognises the
+    /// citations itself).
+    fn cited(&self, _res: &Resolution) -> Option<&[crate::cite::Target]> {
+        None
+    }
 }
 
 /// Links nothing (the default until citation linking is plugged in).

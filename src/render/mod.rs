@@ -324,7 +324,8 @@ impl Renderer<'_> {
             |j: Option<usize>| -> Option<Summary> { j.and_then(|j| self.collection.resolutions.get(j)).cloned() };
         let ctx_res = pages::resolution_ctx(&res.meta, doc, neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         let title = format!("{} — {}", res.meta.symbol, res.meta.title);
-        let head = self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection);
+        let head =
+            self.discover.resolution_head(self.site, i, &path, &self.site_ctx, self.collection, links.cited(res));
         let notes_ctx = annotate::pages::resolution_notes(&notes);
         let html = self.page(&path, "resolution.html", &title, |ctx| {
             ctx.insert("res", &ctx_res);

@@ -16,7 +16,9 @@
 //! official document), `keywords`, `encoding` (JSON, Markdown, Akoma Ntoso) and
 //! `citation`: every document the resolution cites, as recognised by
 //! [`crate::cite::scan`] in its paragraphs and footnotes (a link into the
-//! collection when the cited resolution is in it, otherwise undocs.org).
+//! collection when the cited resolution is in it, otherwise undocs.org). The link
+//! stage hands over what it found ([`crate::render::Links::cited`]); only without
+//! it are the texts scanned here.
 
 use super::absolute;
 use crate::cite::{self, Issuer, Target};
@@ -29,17 +31,19 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
 /// The JSON-LD and Open Graph tags of a resolution page at `path`; `series_feed`
-/// is the path of its series feed, if it has one.
+/// is the path of its series feed, if it has one; `cited`, the targets of its
+/// citations as the link stage found them (recognised here if `None`).
 pub fn resolution_head(
     res: &Resolution,
     path: &str,
     site: &SiteCtx,
     collection: &Collection,
     series_feed: Option<&str>,
+    cited: Option<&[Target]>,
 ) -> String {
     let m = &res.meta;
     let description = super::feeds::summary(m);
-    let mut out = script(&legislation(res, path, site, collection));
+    let mut out = script(&legislation(res, path, site, collection, cited));
     out.push_str(&og(path, &format!("{} — {}", m.symbol, m.title), &description, "article", site));
     if let Some(d) = &m.adopted {
         out.push_str(&format!("<meta property=\"article:published_time\" content=\"{}\">\n", escape(d)));
@@ -87,8 +91,14 @@ fn link(site: &SiteCtx, page: &str, target: &str) -> String {
     absolute(&site.base_url, target).unwrap_or_else(|| urls::relative(page, target))
 }
 
-/// The schema.org Legislation of `res`.
-pub fn legislation(res: &Resolution, path: &str, site: &SiteCtx, collection: &Collection) -> Value {
+/// The schema.org Legislation of `res`; `cited` as for [`resolution_head`].
+pub fn legislation(
+    res: &Resolution,
+    path: &str,
+    site: &SiteCtx,
+    collection: &Collection,
+    cited: Option<&[Target]>,
+) -> Value {
     let m = &res.meta;
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org"));
@@ -136,7 +146,15 @@ pub fn legislation(res: &Resolution, path: &str, site: &SiteCtx, collection: &Co
         })
         .collect();
     o.insert("encoding".into(), Value::Array(encoding));
-    o.insert("citation".into(), Value::Array(citations(res, path, site, collection)));
+    let recognised;
+    let cited = match cited {
+        Some(found) => found,
+        None => {
+            recognised = recognise(res);
+            &recognised
+        }
+    };
+    o.insert("citation".into(), Value::Array(citations(res, cited, path, site, collection)));
     Value::Object(o)
 }
 
@@ -150,25 +168,11 @@ fn issuer(body: &str) -> Issuer {
     }
 }
 
-/// Every document and treaty `res` cites, once each: documents in symbol order,
-/// then treaties by volume and number.
-fn citations(res: &Resolution, path: &str, site: &SiteCtx, collection: &Collection) -> Vec<Value> {
+/// The targets of the citations in `res`, recognised in its texts: the body and
+/// annexes in one context, the footnotes in another.
+fn recognise(res: &Resolution) -> Vec<Target> {
     let author = issuer(&res.meta.body);
-    let mut documents: BTreeSet<String> = BTreeSet::new();
-    let mut treaties: BTreeSet<(u32, u32)> = BTreeSet::new();
-    let mut record = |found: Vec<cite::Citation>| {
-        for c in found {
-            match c.target {
-                Target::Document { symbol, .. } => {
-                    documents.insert(symbol);
-                }
-                Target::Treaty { volume, number } => {
-                    treaties.insert((volume, number));
-                }
-                Target::Internal { .. } => {}
-            }
-        }
-    };
+    let mut found = Vec::new();
     let mut body_ctx = cite::Context::new(author);
     let mut notes_ctx = cite::Context::new(author);
     res.visit(|v| {
@@ -180,20 +184,39 @@ fn citations(res: &Resolution, path: &str, site: &SiteCtx, collection: &Collecti
             Visit::Footnote(_) => None,
         };
         if let Some(t) = text {
-            record(cite::scan(&t.to_plain(), &mut body_ctx));
+            found.extend(cite::scan(&t.to_plain(), &mut body_ctx).into_iter().map(|c| c.target));
         }
     });
     for note in &res.footnotes {
-        record(cite::scan(&note.text.to_plain(), &mut notes_ctx));
+        found.extend(cite::scan(&note.text.to_plain(), &mut notes_ctx).into_iter().map(|c| c.target));
     }
-    documents.remove(&res.meta.symbol);
-    let mut documents: Vec<String> = documents.into_iter().collect();
-    documents.sort_by_cached_key(|s| (symbol_sort_key(s), s.clone()));
+    found
+}
+
+/// Every document and treaty of `cited` once each, but `res` itself: documents in
+/// symbol order, then treaties by volume and number.
+fn citations(res: &Resolution, cited: &[Target], path: &str, site: &SiteCtx, collection: &Collection) -> Vec<Value> {
+    let mut documents: BTreeSet<&str> = BTreeSet::new();
+    let mut treaties: BTreeSet<(u32, u32)> = BTreeSet::new();
+    for target in cited {
+        match target {
+            Target::Document { symbol, .. } => {
+                documents.insert(symbol);
+            }
+            Target::Treaty { volume, number } => {
+                treaties.insert((*volume, *number));
+            }
+            Target::Internal { .. } => {}
+        }
+    }
+    documents.remove(res.meta.symbol.as_str());
+    let mut documents: Vec<&str> = documents.into_iter().collect();
+    documents.sort_by_cached_key(|s| (symbol_sort_key(s), s.to_string()));
     let mut out = Vec::new();
     for symbol in documents {
         let kind = if symbol.contains("/RES/") { "Legislation" } else { "CreativeWork" };
-        let in_site = collection.by_symbol.get(&symbol).map(|&i| link(site, path, &collection.resolutions[i].path));
-        let url = in_site.unwrap_or_else(|| urls::official_url(&symbol));
+        let in_site = collection.by_symbol.get(symbol).map(|&i| link(site, path, &collection.resolutions[i].path));
+        let url = in_site.unwrap_or_else(|| urls::official_url(symbol));
         out.push(json!({"@type": kind, "identifier": symbol, "url": url}));
     }
     for (volume, number) in treaties {

@@ -18,6 +18,7 @@ pub mod sitemap;
 mod xml;
 
 use super::pages::{Collection, SiteCtx};
+use crate::cite::Target;
 use crate::site::Site;
 
 /// The search page, from the site root.
@@ -71,9 +72,18 @@ impl Prepared {
         Prepared { series_feed }
     }
 
-    /// The `discover_head` of resolution `i`'s page at `path`.
-    pub fn resolution_head(&self, site: &Site, i: usize, path: &str, ctx: &SiteCtx, collection: &Collection) -> String {
+    /// The `discover_head` of resolution `i`'s page at `path`; `cited` are the
+    /// targets of its citations if the link stage found them.
+    pub fn resolution_head(
+        &self,
+        site: &Site,
+        i: usize,
+        path: &str,
+        ctx: &SiteCtx,
+        collection: &Collection,
+        cited: Option<&[Target]>,
+    ) -> String {
         let feed = self.series_feed.get(i).and_then(|f| f.as_deref());
-        jsonld::resolution_head(&site.resolutions[i].resolution, path, ctx, collection, feed)
+        jsonld::resolution_head(&site.resolutions[i].resolution, path, ctx, collection, feed, cited)
     }
 }
