@@ -20,6 +20,7 @@ use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
 use crate::model::{Meta, Resolution, Visit};
 use crate::render::html::{escape, fragment};
 use crate::render::{urls, ExtraPage};
+use memchr::memmem;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -249,16 +250,22 @@ fn comparisons_of(s: &super::series::Series) -> Vec<Comparison> {
 /// `</p>` that ends the own text of its element (before its sub-paragraphs); the
 /// first element with an id counts. One pass over the page.
 fn own_text_ends(html: &str) -> HashMap<&str, usize> {
+    let (id_attr, p_end) = (memmem::Finder::new(" id=\""), memmem::Finder::new("</p>"));
+    let bytes = html.as_bytes();
     let mut out = HashMap::new();
     let mut from = 0;
-    while let Some(i) = html[from..].find(" id=\"") {
+    // Where the first `</p>` after the last id starts: the same for every id up to it.
+    let mut end: Option<usize> = None;
+    while let Some(i) = id_attr.find(&bytes[from..]) {
         let start = from + i + " id=\"".len();
-        let Some(len) = html[start..].find('"') else { break };
+        let Some(len) = memchr::memchr(b'"', &bytes[start..]) else { break };
         let id = &html[start..start + len];
         from = start + len;
-        if let Some(p) = html[from..].find("</p>") {
-            out.entry(id).or_insert(from + p + "</p>".len());
+        if end.is_none_or(|e| e < from) {
+            end = p_end.find(&bytes[from..]).map(|p| from + p);
         }
+        let Some(at) = end else { break };
+        out.entry(id).or_insert(at + "</p>".len());
     }
     out
 }
