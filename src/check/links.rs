@@ -68,13 +68,13 @@ pub fn classify(from: &str, url: &str) -> Target {
 use std::borrow::Cow;
 use Target::External;
 
-/// The scheme of an absolute URL, lower case: letters, digits, `+ - .`, then `:`.
+/// The scheme of an absolute URL, lower case: a letter, then letters, digits,
+/// `+ - .`, then `:`. Only the scheme's bytes are read.
 fn scheme(url: &str) -> Option<String> {
-    let (s, _) = url.split_once(':')?;
-    let mut chars = s.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    ok.then(|| s.to_ascii_lowercase())
+    let bytes = url.as_bytes();
+    let len = bytes.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
+    let ok = bytes.first().is_some_and(u8::is_ascii_alphabetic) && bytes.get(len) == Some(&b':');
+    ok.then(|| url[..len].to_ascii_lowercase())
 }
 
 /// The host of an absolute `scheme://host…` URL, lower case, without user or port.
@@ -134,6 +134,10 @@ mod tests {
         assert_eq!(classify(from, "../../../../index.html?x=1"), internal("index.html", None));
         assert_eq!(classify(from, "../../../../"), internal("", None));
         assert_eq!(classify("index.html", "./a%20b/index.html#x%C3%A9"), internal("a b/index.html", Some("xé")));
+        // A colon after a slash, or after a leading digit, starts no scheme.
+        assert_eq!(classify("index.html", "a/b:c.html"), internal("a/b:c.html", None));
+        assert_eq!(classify("index.html", "1a:b.html"), internal("1a:b.html", None));
+        assert_eq!(classify("index.html", "#x:y"), internal("index.html", Some("x:y")));
     }
 
     #[test]
