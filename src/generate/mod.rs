@@ -5,7 +5,7 @@
 //! root with `plenary.toml` and `content/` holding N structured Markdown files.
 //!
 //! Resolution `i` copies template `i mod T` and gets its own symbol, number,
-//! session, dates, title and job number (see [`derive`]): General Assembly sessions
+//! session, dates, title and job number (see [`derive`](mod@derive)): General Assembly sessions
 //! 80, 79, … downwards, `per_session` resolutions each (300, or more when N needs
 //! more than 80 sessions). Every resolution number the text cites
 //! ("its resolutions 51/53 and 56/17") is rewritten to point at another generated

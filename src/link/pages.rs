@@ -4,7 +4,7 @@
 //! of cited documents (`documents.html`), one per series (`series.html`) and the
 //! index of series (`series_index.html`).
 //!
-//! **In**: the [`Corpus`](super::Corpus). **Out**: serializable data and
+//! **In**: the [`Corpus`]. **Out**: serializable data and
 //! [`ExtraPage`]s. Paths are from the site root; templates prefix `root`.
 
 use super::cited::{place_count, views, CitingResolution, CitingView};

@@ -2,7 +2,7 @@
 //! pinpointed paragraph when it exists), a cited work outside it (a document
 //! known by its symbol, or a treaty), or an anchor on the citing page itself.
 //!
-//! **In**: a [`cite::Target`], the [`CorpusIndex`], the citing resolution and
+//! **In**: a [`cite::Target`](crate::cite::Target), the [`CorpusIndex`], the citing resolution and
 //! the element the citation stands in. **Out**: a [`Destination`], or `None`
 //! when the citation cannot be placed soundly (an internal reference to a
 //! paragraph the resolution does not have): it then stays plain text.
