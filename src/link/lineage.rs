@@ -146,17 +146,23 @@ impl Lineages {
         let to_previous = urls::relative(page, &previous_page);
         let mut edits: Vec<(usize, String)> = Vec::new();
         let ends = own_text_ends(body);
+        // The pages of the versions the histories link to, each made once.
+        let pages = std::cell::RefCell::new(HashMap::<Arc<str>, String>::new());
+        let page_of = |symbol: &Arc<str>| -> String {
+            let mut pages = pages.borrow_mut();
+            let url = pages
+                .entry(symbol.clone())
+                .or_insert_with(|| urls::resolution_page(symbol).map(|p| urls::relative(page, &p)).unwrap_or_default());
+            url.clone()
+        };
         for (i, p) in change.alignment.paragraphs.iter().enumerate() {
             let Some(at) = ends.get(escape(&p.id).as_str()).copied() else { continue };
             // The histories are in the alignment's order; a search only if ever they were not.
             let history =
                 change.history.get(i).filter(|h| h.id == p.id).or_else(|| change.history.iter().find(|h| h.id == p.id));
-            edits.push((at, status_html(&p.status, previous, &to_previous, history, page)));
+            edits.push((at, status_html(&p.status, previous, &to_previous, history, &page_of)));
         }
-        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-        for (at, html) in edits {
-            body.insert_str(at, &html);
-        }
+        *body = splice(body, edits);
     }
 
     /// Template data for the resolution page of `doc` (`lineage`), if it has a
@@ -270,20 +276,37 @@ fn own_text_ends(html: &str) -> HashMap<&str, usize> {
     out
 }
 
+/// `body` with each `(at, html)` of `edits` inserted at byte `at`; edits at the
+/// same place come in the reverse of their order in `edits`. One copy of the body.
+fn splice(body: &str, edits: Vec<(usize, String)>) -> String {
+    let mut edits: Vec<(usize, (usize, String))> = edits.into_iter().enumerate().collect();
+    edits.sort_by_key(|(i, (at, _))| (*at, std::cmp::Reverse(*i)));
+    let mut out = String::with_capacity(body.len() + edits.iter().map(|(_, (_, html))| html.len()).sum::<usize>());
+    let mut done = 0;
+    for (_, (at, html)) in edits {
+        out.push_str(&body[done..at]);
+        out.push_str(&html);
+        done = at;
+    }
+    out.push_str(&body[done..]);
+    out
+}
+
+/// The line after a paragraph; `page_of` gives the URL of a version's page from the
+/// page being decorated.
 fn status_html(
     status: &Status,
     previous: &str,
     to_previous: &str,
     history: Option<&ParagraphHistory>,
-    page: &str,
+    page_of: &dyn Fn(&Arc<str>) -> String,
 ) -> String {
     let link = |id: &str| {
         format!("<a href=\"{}#{}\">{} {}</a>", escape(to_previous), fragment(id), escape(previous), escape(id))
     };
     // Along a longer series: where the language first appears, and where it was edited since.
     let version_link = |v: &lineage::VersionRef, label: &str| {
-        let url = urls::resolution_page(&v.symbol).map(|p| urls::relative(page, &p)).unwrap_or_default();
-        format!("<a href=\"{}#{}\">{}</a>", escape(&url), fragment(&v.id), escape(label))
+        format!("<a href=\"{}#{}\">{}</a>", escape(&page_of(&v.symbol)), fragment(&v.id), escape(label))
     };
     let origin = history
         .filter(|h| h.versions > 2)
@@ -454,5 +477,30 @@ fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, pa
         older_url: urls::relative(page, &older_page),
         newer_url: urls::relative(page, &newer_page),
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splice_inserts_in_place_the_later_of_two_edits_first() {
+        let body = "<p id=\"a\">A</p><p id=\"b\">B</p>";
+        let ends = own_text_ends(body);
+        let (a, b) = (ends["a"], ends["b"]);
+        assert_eq!((a, b), (15, body.len()));
+        let edits = vec![(a, "1".to_string()), (b, "2".to_string()), (a, "3".to_string())];
+        assert_eq!(splice(body, edits), "<p id=\"a\">A</p>31<p id=\"b\">B</p>2");
+        assert_eq!(splice(body, Vec::new()), body);
+    }
+
+    #[test]
+    fn an_element_without_a_paragraph_of_its_own_ends_where_the_next_one_does() {
+        let body = "<section id=\"s\"><p id=\"x\">X <a id=\"r\">1</a></p></section><p>no id</p>";
+        let ends = own_text_ends(body);
+        let x_end = body.find("</p>").unwrap() + 4;
+        assert_eq!((ends["s"], ends["x"], ends["r"]), (x_end, x_end, x_end));
+        assert_eq!(ends.len(), 3);
     }
 }
