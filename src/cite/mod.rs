@@ -72,6 +72,41 @@ pub enum Target {
     Internal { section: Option<String>, paragraph: Option<String>, subs: Vec<String> },
 }
 
+/// The documents and treaties a text cites, once each in the order first cited,
+/// without pinpoints (what a page's structured data lists), kept compact.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CitedWorks {
+    /// Document symbols.
+    pub documents: Box<[Box<str>]>,
+    /// Treaties by volume and number.
+    pub treaties: Box<[(u32, u32)]>,
+}
+
+impl CitedWorks {
+    /// The works among `targets` (internal references are left out).
+    pub fn of<'a>(targets: impl IntoIterator<Item = &'a Target>) -> CitedWorks {
+        let mut documents: Vec<Box<str>> = Vec::new();
+        let mut treaties: Vec<(u32, u32)> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for target in targets {
+            match target {
+                Target::Document { symbol, .. } => {
+                    if seen.insert(symbol) {
+                        documents.push(symbol.as_str().into());
+                    }
+                }
+                Target::Treaty { volume, number } => {
+                    if !treaties.contains(&(*volume, *number)) {
+                        treaties.push((*volume, *number));
+                    }
+                }
+                Target::Internal { .. } => {}
+            }
+        }
+        CitedWorks { documents: documents.into(), treaties: treaties.into() }
+    }
+}
+
 /// The part of a cited document that is meant.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Pinpoint {
@@ -244,6 +279,23 @@ mod tests {
             treaty_url(999, 14668),
             "https://treaties.un.org/doc/Publication/UNTS/Volume%20999/volume-999-I-14668-English.pdf"
         );
+    }
+
+    #[test]
+    fn cited_works_are_documents_and_treaties_once_each() {
+        let doc = |symbol: &str, pinpoint: Option<Pinpoint>| Target::Document { symbol: symbol.into(), pinpoint };
+        let targets = [
+            doc("A/RES/60/178", Some(Pinpoint::Paragraph("5".into()))),
+            Target::Treaty { volume: 999, number: 14668 },
+            Target::Internal { section: Some("II".into()), paragraph: None, subs: Vec::new() },
+            doc("A/61/221", None),
+            doc("A/RES/60/178", None),
+            Target::Treaty { volume: 999, number: 14668 },
+        ];
+        let works = CitedWorks::of(&targets);
+        assert_eq!(&*works.documents, [Box::from("A/RES/60/178"), Box::from("A/61/221")]);
+        assert_eq!(&*works.treaties, [(999, 14668)]);
+        assert_eq!(CitedWorks::of(&[]), CitedWorks::default());
     }
 
     #[test]

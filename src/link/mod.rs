@@ -38,7 +38,7 @@ mod update;
 mod versions;
 pub mod walk;
 
-use crate::cite::Target;
+use crate::cite::CitedWorks;
 use crate::model::{Meta, Resolution};
 use crate::render::{ExtraPage, Link, LinkTarget, Linker, Links, NavEntry};
 use crate::site::Site;
@@ -48,7 +48,7 @@ use rayon::prelude::*;
 use resolve::{Destination, Work};
 use scan::Occurrence;
 use series::SeriesSet;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The linked collection.
 #[derive(Debug)]
@@ -71,8 +71,8 @@ pub struct Corpus {
     stats: LinkStats,
     /// Per resolution: the citations found in it.
     occurrences: Vec<Vec<Occurrence>>,
-    /// Per resolution: the documents and treaties it cites, once each, without pinpoints.
-    cites: Vec<Vec<Target>>,
+    /// Per resolution: the documents and treaties it cites.
+    cites: Vec<CitedWorks>,
     /// Per resolution: the print of its text this corpus was made from (see
     /// [`Corpus::update`]; empty when made by [`Corpus::build`]).
     prints: Vec<u64>,
@@ -123,19 +123,9 @@ fn cited_docs(doc: usize, found: &[Occurrence]) -> impl Iterator<Item = usize> +
     })
 }
 
-/// The documents and treaties cited in `found`, once each in the order first
-/// cited, without pinpoints.
-fn documents_and_treaties(found: &[Occurrence]) -> Vec<Target> {
-    let mut seen = HashSet::new();
-    found
-        .iter()
-        .filter_map(|o| match &o.target {
-            Target::Document { symbol, .. } => Some(Target::Document { symbol: symbol.clone(), pinpoint: None }),
-            Target::Treaty { .. } => Some(o.target.clone()),
-            Target::Internal { .. } => None,
-        })
-        .filter(|t| seen.insert(t.clone()))
-        .collect()
+/// The documents and treaties cited in `found`.
+fn cited_works(found: &[Occurrence]) -> CitedWorks {
+    CitedWorks::of(found.iter().map(|o| &o.target))
 }
 
 /// A link ready for the renderer, with the text it must cover.
@@ -160,7 +150,7 @@ impl Corpus {
         let index = CorpusIndex::new(resolutions.iter().copied());
         let occurrences: Vec<Vec<Occurrence>> =
             resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
-        let cites = occurrences.par_iter().map(|found| documents_and_treaties(found)).collect();
+        let cites = occurrences.par_iter().map(|found| cited_works(found)).collect();
         let meta: Vec<Meta> = resolutions.iter().map(|r| r.meta.clone()).collect();
         // The lineages take the longest; the links and backlinks are made beside them.
         let ((links, cited_by), (series, lineages)) = rayon::join(
@@ -354,8 +344,8 @@ impl Links for Corpus {
         }
     }
 
-    fn cited(&self, res: &Resolution) -> Option<&[Target]> {
-        self.cites.get(self.index.find(&res.meta.symbol)?).map(Vec::as_slice)
+    fn cited(&self, res: &Resolution) -> Option<&CitedWorks> {
+        self.cites.get(self.index.find(&res.meta.symbol)?)
     }
 }
 

@@ -90,7 +90,7 @@ pub trait Links: Sync {
     /// The documents and treaties this linker found cited in `res`, for the page's
     /// structured data; `None` if it did not look (the page then recognises the
     /// citations itself).
-    fn cited(&self, _res: &Resolution) -> Option<&[crate::cite::Target]> {
+    fn cited(&self, _res: &Resolution) -> Option<&crate::cite::CitedWorks> {
         None
     }
 }

@@ -21,7 +21,7 @@
 //! it are the texts scanned here.
 
 use super::absolute;
-use crate::cite::{self, Issuer, Target};
+use crate::cite::{self, CitedWorks, Issuer};
 use crate::model::{Resolution, Visit};
 use crate::render::html::escape;
 use crate::render::pages::{format_date, Collection, SiteCtx};
@@ -39,7 +39,7 @@ pub fn resolution_head(
     site: &SiteCtx,
     collection: &Collection,
     series_feed: Option<&str>,
-    cited: Option<&[Target]>,
+    cited: Option<&CitedWorks>,
 ) -> String {
     let m = &res.meta;
     let description = super::feeds::summary(m);
@@ -97,7 +97,7 @@ pub fn legislation(
     path: &str,
     site: &SiteCtx,
     collection: &Collection,
-    cited: Option<&[Target]>,
+    cited: Option<&CitedWorks>,
 ) -> Value {
     let m = &res.meta;
     let mut o = Map::new();
@@ -168,9 +168,9 @@ fn issuer(body: &str) -> Issuer {
     }
 }
 
-/// The targets of the citations in `res`, recognised in its texts: the body and
-/// annexes in one context, the footnotes in another.
-fn recognise(res: &Resolution) -> Vec<Target> {
+/// The works cited in `res`, recognised in its texts: the body and annexes in one
+/// context, the footnotes in another.
+fn recognise(res: &Resolution) -> CitedWorks {
     let author = issuer(&res.meta.body);
     let mut found = Vec::new();
     let mut body_ctx = cite::Context::new(author);
@@ -190,25 +190,14 @@ fn recognise(res: &Resolution) -> Vec<Target> {
     for note in &res.footnotes {
         found.extend(cite::scan(&note.text.to_plain(), &mut notes_ctx).into_iter().map(|c| c.target));
     }
-    found
+    CitedWorks::of(&found)
 }
 
 /// Every document and treaty of `cited` once each, but `res` itself: documents in
 /// symbol order, then treaties by volume and number.
-fn citations(res: &Resolution, cited: &[Target], path: &str, site: &SiteCtx, collection: &Collection) -> Vec<Value> {
-    let mut documents: BTreeSet<&str> = BTreeSet::new();
-    let mut treaties: BTreeSet<(u32, u32)> = BTreeSet::new();
-    for target in cited {
-        match target {
-            Target::Document { symbol, .. } => {
-                documents.insert(symbol);
-            }
-            Target::Treaty { volume, number } => {
-                treaties.insert((*volume, *number));
-            }
-            Target::Internal { .. } => {}
-        }
-    }
+fn citations(res: &Resolution, cited: &CitedWorks, path: &str, site: &SiteCtx, collection: &Collection) -> Vec<Value> {
+    let mut documents: BTreeSet<&str> = cited.documents.iter().map(|d| &**d).collect();
+    let treaties: BTreeSet<(u32, u32)> = cited.treaties.iter().copied().collect();
     documents.remove(res.meta.symbol.as_str());
     let mut documents: Vec<&str> = documents.into_iter().collect();
     documents.sort_by_cached_key(|s| (symbol_sort_key(s), s.to_string()));

@@ -18,7 +18,7 @@ pub mod sitemap;
 mod xml;
 
 use super::pages::{Collection, SiteCtx};
-use crate::cite::Target;
+use crate::cite::CitedWorks;
 use crate::site::Site;
 
 /// The search page, from the site root.
@@ -81,7 +81,7 @@ impl Prepared {
         path: &str,
         ctx: &SiteCtx,
         collection: &Collection,
-        cited: Option<&[Target]>,
+        cited: Option<&CitedWorks>,
     ) -> String {
         let feed = self.series_feed.get(i).and_then(|f| f.as_deref());
         jsonld::resolution_head(&site.resolutions[i].resolution, path, ctx, collection, feed, cited)
