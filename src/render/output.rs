@@ -10,6 +10,7 @@
 //! templates/ or static/, or that is an existing directory not written by Plenary.
 
 use anyhow::{bail, Context};
+use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// Marks a directory as written by `plenary build`, so it may be replaced.
@@ -108,7 +109,7 @@ impl Output {
         }
         self.committed = true;
         if had_old {
-            std::fs::remove_dir_all(&backup).with_context(|| {
+            remove_tree(&backup).with_context(|| {
                 format!("the site is built, but the old copy {} could not be removed", backup.display())
             })?;
         }
@@ -122,6 +123,21 @@ impl Drop for Output {
             let _ = std::fs::remove_dir_all(&self.staging);
         }
     }
+}
+
+/// Removes the directory `dir` and everything in it, like `std::fs::remove_dir_all`
+/// (symbolic links are removed, not followed), the entries of each directory in
+/// parallel: the previous output of a large site is many thousand directories.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Removes `.NAME.build-PID` and `.NAME.old-PID` directories in `parent` left by
@@ -210,6 +226,26 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remove_tree_removes_everything_but_what_links_point_to() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (tree, outside) = (tmp.path().join("old"), tmp.path().join("outside"));
+        for dir in ["A/RES/61/183", "A/RES/61/184", "series/x", "empty"] {
+            std::fs::create_dir_all(tree.join(dir)).unwrap();
+        }
+        for file in ["index.html", "A/RES/61/183/index.html", "A/RES/61/184/akn.xml", "series/x/index.html"] {
+            std::fs::write(tree.join(file), "x").unwrap();
+        }
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("keep.txt"), "kept").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&outside, tree.join("A/link")).unwrap();
+        remove_tree(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(std::fs::read_to_string(outside.join("keep.txt")).unwrap(), "kept");
+        assert!(remove_tree(&tree).is_err(), "a missing directory is an error, as for remove_dir_all");
+    }
 
     #[test]
     fn refuses_the_site_itself() {
