@@ -52,7 +52,7 @@ pub trait Linker {
 }
 
 /// Makes a [`Linker`] for each document of a build; shared across threads.
-pub trait Links: Sync {
+pub trait Links: Send + Sync {
     fn for_document<'a>(&'a self, res: &'a Resolution) -> Box<dyn Linker + 'a>;
 
     /// Adds data of its own to the template context of the page of `res`

@@ -69,7 +69,7 @@ pub type Verify<'a> = dyn Fn(&crate::check::Report) -> anyhow::Result<()> + 'a;
 pub fn build_with_progress<'l>(
     site: &Site,
     output: &Path,
-    links: impl std::ops::Deref<Target = dyn Links + 'l>,
+    links: impl std::ops::Deref<Target = dyn Links + 'l> + Send,
     progress: &(dyn Fn(usize) + Sync),
     verify: Option<&Verify>,
 ) -> anyhow::Result<BuildReport> {
@@ -122,12 +122,12 @@ pub type Sink<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
 /// Renders every file of the site into `sink`, resolutions in parallel; the
 /// returned [`Rendered`] has the page count and warnings (in symbol order) but no files.
 ///
-/// `links` is dropped once the pages are rendered, before the search index and the
-/// other files made from the whole site: given ownership (a `Box`), the link
-/// stage's memory is freed before theirs is taken.
+/// `links` is dropped once the pages are rendered, on one thread while the other
+/// makes the feeds and the sitemap, and before the search index: given ownership (a
+/// `Box`), the link stage's memory is freed before the index's is taken.
 pub fn render_each<'l>(
     site: &Site,
-    owned_links: impl std::ops::Deref<Target = dyn Links + 'l>,
+    owned_links: impl std::ops::Deref<Target = dyn Links + 'l> + Send,
     sink: &Sink,
 ) -> anyhow::Result<Rendered> {
     let links: &dyn Links = &*owned_links;
@@ -195,13 +195,20 @@ pub fn render_each<'l>(
     }
     listings?;
     out.pages += listed.into_inner();
-    drop((extra_pages, owned_links));
     let mut paths = written.into_inner().map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
     paths.sort_unstable();
     if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
         anyhow::bail!("two pages of the site would be written to {}", twice[0]);
     }
-    discover::site_files(site, &collection, &r.site_ctx, &paths, &|path, bytes| sink(&path, bytes))?;
+    // The link stage's memory is freed on one thread while the other makes the feeds
+    // and the sitemap; the search index, the largest, is made after.
+    let emit_rest = |path: String, bytes: Vec<u8>| sink(&path, bytes);
+    let ((), listed) = rayon::join(
+        move || drop((extra_pages, owned_links)),
+        || discover::listing_files(site, &collection, &r.site_ctx, &paths, &emit_rest),
+    );
+    listed?;
+    discover::search_files(site, &emit_rest)?;
     Ok(out)
 }
 

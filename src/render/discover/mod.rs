@@ -39,13 +39,30 @@ pub fn site_files(
     paths: &[String],
     emit: &Emit,
 ) -> anyhow::Result<()> {
-    if site.config.outputs.search {
-        search::files(site, emit)?;
-    }
+    listing_files(site, collection, site_ctx, paths, emit)?;
+    search_files(site, emit)
+}
+
+/// The feeds and the sitemap of [`site_files`].
+pub fn listing_files(
+    site: &Site,
+    collection: &Collection,
+    site_ctx: &SiteCtx,
+    paths: &[String],
+    emit: &Emit,
+) -> anyhow::Result<()> {
     feeds::files(site, collection, site_ctx)
         .into_iter()
         .chain(sitemap::files(&site_ctx.base_url, paths.iter().map(String::as_str)))
         .try_for_each(|(path, bytes)| emit(path, bytes))
+}
+
+/// The search index of [`site_files`], if `[outputs] search` asks for it.
+pub fn search_files(site: &Site, emit: &Emit) -> anyhow::Result<()> {
+    if site.config.outputs.search {
+        search::files(site, emit)?;
+    }
+    Ok(())
 }
 
 /// `https://example.org/un/` + `path` without a trailing `index.html`, or `None`
