@@ -28,6 +28,21 @@ pub enum Issuer {
     Other,
 }
 
+impl Issuer {
+    /// Who wrote a resolution adopted by `body` (the masthead's organ), whatever its
+    /// case and spacing and with or without "the".
+    pub fn of_body(body: &str) -> Issuer {
+        let words: Vec<&str> = body.split_whitespace().collect();
+        match words.join(" ").to_lowercase().trim_start_matches("the ") {
+            "general assembly" => Issuer::GeneralAssembly,
+            "security council" => Issuer::SecurityCouncil,
+            "economic and social council" => Issuer::EconomicAndSocialCouncil,
+            "human rights council" => Issuer::HumanRightsCouncil,
+            _ => Issuer::Other,
+        }
+    }
+}
+
 /// Names of bodies that adopt resolutions, the longest first so that
 /// "Security Council" wins over "Council". Bare "Council" is resolved
 /// separately. Groups, programmes, offices and the like do not adopt
@@ -187,6 +202,15 @@ fn last_named_council(before: &str) -> Option<Issuer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_author_of_a_resolution_is_its_organ() {
+        assert_eq!(Issuer::of_body("General Assembly"), Issuer::GeneralAssembly);
+        assert_eq!(Issuer::of_body("the  general Assembly"), Issuer::GeneralAssembly);
+        assert_eq!(Issuer::of_body("Economic and Social\nCouncil"), Issuer::EconomicAndSocialCouncil);
+        assert_eq!(Issuer::of_body("Commission on Narcotic Drugs"), Issuer::Other);
+        assert_eq!(Issuer::of_body(""), Issuer::Other);
+    }
 
     fn issuer(text: &str) -> Option<Issuer> {
         let keyword = text.to_ascii_lowercase().rfind("resolution").unwrap();

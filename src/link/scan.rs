@@ -54,7 +54,7 @@ const EXCERPT_REACH: usize = 90;
 
 /// Every citation in resolution `doc` that can be placed.
 pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occurrence> {
-    let author = author(&res.meta.body);
+    let author = Issuer::of_body(&res.meta.body);
     let mut contexts: HashMap<Place<'_>, Context> = HashMap::new();
     let mut out = Vec::new();
     // Footnotes are scanned first (the order "Ibid." needs) but listed last.
@@ -88,18 +88,6 @@ pub fn occurrences(res: &Resolution, doc: usize, index: &CorpusIndex) -> Vec<Occ
     }
     out.append(&mut in_footnotes);
     out
-}
-
-/// Who wrote a resolution adopted by `body` (the masthead's organ).
-pub fn author(body: &str) -> Issuer {
-    let words: Vec<&str> = body.split_whitespace().collect();
-    match words.join(" ").to_lowercase().trim_start_matches("the ") {
-        "general assembly" => Issuer::GeneralAssembly,
-        "security council" => Issuer::SecurityCouncil,
-        "economic and social council" => Issuer::EconomicAndSocialCouncil,
-        "human rights council" => Issuer::HumanRightsCouncil,
-        _ => Issuer::Other,
-    }
 }
 
 fn excerpt(plain: &str, span: &Range<usize>) -> Excerpt {
@@ -138,14 +126,6 @@ fn excerpt(plain: &str, span: &Range<usize>) -> Excerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn authors() {
-        assert_eq!(author("General Assembly"), Issuer::GeneralAssembly);
-        assert_eq!(author("Economic and Social\nCouncil"), Issuer::EconomicAndSocialCouncil);
-        assert_eq!(author("Commission on Narcotic Drugs"), Issuer::Other);
-        assert_eq!(author(""), Issuer::Other);
-    }
 
     #[test]
     fn excerpts_cut_at_words() {

@@ -158,20 +158,10 @@ pub fn legislation(
     Value::Object(o)
 }
 
-fn issuer(body: &str) -> Issuer {
-    match body {
-        "General Assembly" => Issuer::GeneralAssembly,
-        "Security Council" => Issuer::SecurityCouncil,
-        "Economic and Social Council" => Issuer::EconomicAndSocialCouncil,
-        "Human Rights Council" => Issuer::HumanRightsCouncil,
-        _ => Issuer::Other,
-    }
-}
-
 /// The works cited in `res`, recognised in its texts: the body and annexes in one
 /// context, the footnotes in another.
 fn recognise(res: &Resolution) -> CitedWorks {
-    let author = issuer(&res.meta.body);
+    let author = Issuer::of_body(&res.meta.body);
     let mut found = Vec::new();
     let mut body_ctx = cite::Context::new(author);
     let mut notes_ctx = cite::Context::new(author);
