@@ -124,7 +124,7 @@ fn cited_docs(doc: usize, found: &[Occurrence]) -> impl Iterator<Item = usize> +
 }
 
 /// The documents and treaties cited in `found`.
-fn cited_works(found: &[Occurrence]) -> CitedWorks {
+fn works_cited_in(found: &[Occurrence]) -> CitedWorks {
     CitedWorks::of(found.iter().map(|o| &o.target))
 }
 
@@ -150,7 +150,7 @@ impl Corpus {
         let index = CorpusIndex::new(resolutions.iter().copied());
         let occurrences: Vec<Vec<Occurrence>> =
             resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
-        let cites = occurrences.par_iter().map(|found| cited_works(found)).collect();
+        let cites = occurrences.par_iter().map(|found| works_cited_in(found)).collect();
         let meta: Vec<Meta> = resolutions.iter().map(|r| r.meta.clone()).collect();
         // The lineages take the longest; the links and backlinks are made beside them.
         let ((links, cited_by), (series, lineages)) = rayon::join(

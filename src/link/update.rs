@@ -6,7 +6,7 @@
 //! links the collection afresh. Either way the result is what [`Corpus::build`]
 //! makes of the same resolutions (tests/incremental.rs compares the pages).
 
-use super::{cited_works, placed_links, scan, Corpus};
+use super::{placed_links, scan, works_cited_in, Corpus};
 use crate::model::Resolution;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -36,7 +36,7 @@ impl Corpus {
             let before = std::mem::replace(&mut c.occurrences[doc], after);
             c.cited_by.update(doc, resolutions[doc], &before, &c.occurrences[doc]);
             c.links[doc] = placed_links(&c.occurrences[doc], &c.meta);
-            c.cites[doc] = cited_works(&c.occurrences[doc]);
+            c.cites[doc] = works_cited_in(&c.occurrences[doc]);
             c.tally_change(doc, &before);
         }
         c.work_keys = c.cited_by.works.keys().cloned().collect();
