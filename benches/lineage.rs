@@ -145,6 +145,11 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("lineage");
     group.sample_size(10);
     group.bench_function("align 10k x 10k paragraphs", |b| b.iter(|| lineage::align(&old, &new)));
+    // What a site build does once per pair of versions, each made ready once for both of its pairs.
+    let (ready_old, ready_new) = (lineage::Version::of(&old), lineage::Version::of(&new));
+    group.bench_function("align ready 10k x 10k paragraphs", |b| {
+        b.iter(|| lineage::align_versions(&ready_old, &ready_new))
+    });
     // What a site build does once per version: its paragraphs' normal forms and shingle keys.
     group.bench_function("ready 10k + 10k paragraphs", |b| {
         b.iter(|| (lineage::Version::of(&old), lineage::Version::of(&new)))

@@ -35,12 +35,13 @@ pub(crate) fn candidates(sh: &Shingled, prev_texts: &[String], cur_texts: &[Stri
     for (p, t) in prev_texts.iter().enumerate() {
         same.entry(t.as_str()).or_default().0.push(p);
     }
-    let index = Index::new(&sh.sets[..np], sh.weight.len());
+    let index = Index::new((0..np).map(|u| sh.set(u)), sh.weight.len());
     let mut acc = vec![0f32; np];
     let mut touched: Vec<usize> = Vec::new();
     let mut order: Vec<u32> = Vec::new();
     let mut out = Vec::new();
-    for (cur, set) in sh.sets[np..].iter().enumerate() {
+    for (cur, text) in cur_texts.iter().enumerate() {
+        let set = sh.set(np + cur);
         order.clear();
         order.extend(set.iter().copied().filter(|&s| !index.list(s).is_empty()));
         order.sort_unstable_by_key(|&s| index.list(s).len());
@@ -64,7 +65,7 @@ pub(crate) fn candidates(sh: &Shingled, prev_texts: &[String], cur_texts: &[Stri
         let keep = touched.len().min(PER_UNIT);
         let top = &mut touched[..keep];
         top.sort_unstable_by(by_weight);
-        let twin = same.get_mut(cur_texts[cur].as_str()).and_then(|(list, used)| {
+        let twin = same.get_mut(text.as_str()).and_then(|(list, used)| {
             *used += 1;
             list.get(*used - 1).copied()
         });
@@ -91,9 +92,10 @@ pub(crate) fn score(sh: &Shingled, a: usize, b: usize) -> f32 {
     if ma <= 0.0 || mb <= 0.0 {
         return 0.0;
     }
-    let (common, n) = shared(&sh.sets[a], &sh.sets[b], &sh.weight);
+    let (set_a, set_b) = (sh.set(a), sh.set(b));
+    let (common, n) = shared(set_a, set_b, &sh.weight);
     // A single shared shingle is chance unless it is all of one side.
-    if n == 0 || (n == 1 && sh.sets[a].len().min(sh.sets[b].len()) > 1) {
+    if n == 0 || (n == 1 && set_a.len().min(set_b.len()) > 1) {
         return 0.0;
     }
     let dice = 2.0 * common / (ma + mb);
@@ -108,9 +110,9 @@ struct Index {
 }
 
 impl Index {
-    fn new(sets: &[Vec<u32>], shingles: usize) -> Self {
+    fn new<'a>(sets: impl Iterator<Item = &'a [u32]> + Clone, shingles: usize) -> Self {
         let mut start = vec![0u32; shingles + 1];
-        for set in sets {
+        for set in sets.clone() {
             for &s in set {
                 start[s as usize + 1] += 1;
             }
@@ -120,7 +122,7 @@ impl Index {
         }
         let mut fill = start.clone();
         let mut units = vec![0u32; start[shingles] as usize];
-        for (u, set) in sets.iter().enumerate() {
+        for (u, set) in sets.enumerate() {
             for &s in set {
                 units[fill[s as usize] as usize] = u as u32;
                 fill[s as usize] += 1;

@@ -41,7 +41,7 @@ pub fn align(previous: &Resolution, current: &Resolution) -> Alignment {
 /// aligned with several others is read once.
 pub fn align_versions(previous: &Version, current: &Version) -> Alignment {
     let (prev, cur) = (&previous.units, &current.units);
-    let sh = shingles::shingle(previous.keys.iter().chain(&current.keys).map(Vec::as_slice));
+    let sh = shingles::shingle(&previous.shingles, &current.shingles);
     let (prev_texts, cur_texts) = (&previous.texts, &current.texts);
     let pairs = candidates::candidates(&sh, prev_texts, cur_texts);
     let a = assign::assign(prev, cur, &pairs);

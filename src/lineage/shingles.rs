@@ -38,15 +38,6 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 pub(crate) const K: usize = 3;
 
-pub(crate) struct Shingled {
-    /// Sorted, deduplicated shingle ids of each unit: previous units, then current.
-    pub sets: Vec<Vec<u32>>,
-    /// Weight of each shingle id.
-    pub weight: Vec<f32>,
-    /// Total weight of each unit's set.
-    pub mass: Vec<f32>,
-}
-
 /// The shingle keys of `text` in order (repeats included): a hash of each 3-gram
 /// of its words (one of all its words if it has fewer than three). A key depends
 /// only on the words, so a version's keys are made once, whatever it is aligned with.
@@ -67,33 +58,112 @@ pub(crate) fn keys(text: &str) -> Vec<u64> {
     ws.windows(K).map(|g| g.iter().fold(0, |h, &w| mix(h, w))).collect()
 }
 
-/// The shingle sets of units given by their [`keys`] (previous version's units
-/// first), ids numbered in order of first appearance, and their weights over all.
-pub(crate) fn shingle<'a>(units: impl Iterator<Item = &'a [u64]>) -> Shingled {
-    let mut ids: FxMap<u64, u32> = FxMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let mut sets = Vec::new();
-    for unit_keys in units {
-        let mut set: Vec<u32> = Vec::with_capacity(unit_keys.len());
-        for &key in unit_keys {
-            let next = ids.len() as u32;
-            let id = *ids.entry(key).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
+/// A version's shingles, made once whatever it is aligned with: each distinct key
+/// gets a local id, numbered in order of first appearance over its units.
+#[derive(Debug, Default)]
+pub(crate) struct VersionShingles {
+    /// Sorted, deduplicated local ids of each unit's shingles.
+    sets: Vec<Vec<u32>>,
+    /// (key, local id) of every distinct key, sorted by key.
+    by_key: Vec<(u64, u32)>,
+    /// Number of units holding each local id.
+    df: Vec<u32>,
+}
+
+impl VersionShingles {
+    /// The shingles of units given by their [`keys`], in document order.
+    pub(crate) fn of<'a>(units: impl Iterator<Item = &'a [u64]>) -> Self {
+        let mut ids: FxMap<u64, u32> = FxMap::default();
+        let mut sets = Vec::new();
+        for unit_keys in units {
+            let mut set: Vec<u32> = Vec::with_capacity(unit_keys.len());
+            for &key in unit_keys {
+                let next = ids.len() as u32;
+                set.push(*ids.entry(key).or_insert(next));
             }
-            set.push(id);
+            set.sort_unstable();
+            set.dedup();
+            sets.push(set);
         }
-        set.sort_unstable();
-        set.dedup();
-        for &s in &set {
+        let mut df = vec![0u32; ids.len()];
+        for &s in sets.iter().flatten() {
             df[s as usize] += 1;
         }
-        sets.push(set);
+        let mut by_key: Vec<(u64, u32)> = ids.into_iter().collect();
+        by_key.sort_unstable();
+        VersionShingles { sets, by_key, df }
     }
-    let n = sets.len().max(1) as f32;
+}
+
+/// The shingles of a pair of versions: previous units first, then current ones.
+pub(crate) struct Shingled<'a> {
+    /// The previous version's sets: their ids are the pair's ids.
+    prev: &'a [Vec<u32>],
+    /// The current version's sets in the pair's ids, one after another.
+    cur: Vec<u32>,
+    /// Where each current unit's set starts in `cur` (and where the last ends).
+    cur_start: Vec<usize>,
+    /// Weight of each shingle id.
+    pub weight: Vec<f32>,
+    /// Total weight of each unit's set.
+    pub mass: Vec<f32>,
+}
+
+impl Shingled<'_> {
+    /// Sorted, deduplicated shingle ids of unit `u` (previous units, then current).
+    pub(crate) fn set(&self, u: usize) -> &[u32] {
+        match u.checked_sub(self.prev.len()) {
+            None => &self.prev[u],
+            Some(c) => &self.cur[self.cur_start[c]..self.cur_start[c + 1]],
+        }
+    }
+}
+
+/// The shingle sets of a pair of versions and their weights over both. Ids are
+/// numbered in order of first appearance over the previous units, then the current
+/// ones: the previous version's own ids, and the current version's ids mapped onto
+/// them through the keys both share.
+pub(crate) fn shingle<'a>(previous: &'a VersionShingles, current: &VersionShingles) -> Shingled<'a> {
+    // Where each of the current version's ids goes: a shared key to the previous
+    // version's id, the others to new ids in their own order.
+    const NEW: u32 = u32::MAX;
+    let mut to_pair = vec![NEW; current.df.len()];
+    let (mut i, mut j) = (0, 0);
+    let (p, c) = (&previous.by_key, &current.by_key);
+    while i < p.len() && j < c.len() {
+        match p[i].0.cmp(&c[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                to_pair[c[j].1 as usize] = p[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let mut df = previous.df.clone();
+    for (local, id) in to_pair.iter_mut().enumerate() {
+        if *id == NEW {
+            *id = df.len() as u32;
+            df.push(0);
+        }
+        df[*id as usize] += current.df[local];
+    }
+    let mut cur = Vec::with_capacity(current.sets.iter().map(Vec::len).sum());
+    let mut cur_start = Vec::with_capacity(current.sets.len() + 1);
+    cur_start.push(0);
+    for set in &current.sets {
+        let from = cur.len();
+        cur.extend(set.iter().map(|&s| to_pair[s as usize]));
+        cur[from..].sort_unstable();
+        cur_start.push(cur.len());
+    }
+    let units = previous.sets.len() + current.sets.len();
+    let n = units.max(1) as f32;
     let weight: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
-    let mass = sets.iter().map(|s| s.iter().map(|&x| weight[x as usize]).sum()).collect();
-    Shingled { sets, weight, mass }
+    let mut sh = Shingled { prev: &previous.sets, cur, cur_start, weight, mass: Vec::new() };
+    sh.mass = (0..units).map(|u| sh.set(u).iter().map(|&x| sh.weight[x as usize]).sum()).collect();
+    sh
 }
 
 fn mix(h: u64, w: u64) -> u64 {
