@@ -2,6 +2,7 @@
 //! annexes), in document order, with its plain text, its class, its parent, and its
 //! normalised words. Sections, headings and blocks are not units.
 
+use super::shingles::VersionShingles;
 use crate::model::{Node, ParaKind, Paragraph, Resolution};
 
 /// Which paragraphs may align without a penalty: preambular with preambular,
@@ -23,15 +24,15 @@ pub(crate) struct Unit {
 }
 
 /// A version made ready for alignment: its units, their normalised texts and
-/// their shingle keys, which do not depend on what it is aligned with.
+/// their shingles, which do not depend on what it is aligned with.
 #[derive(Debug)]
 pub struct Version {
     pub(crate) symbol: String,
     pub(crate) units: Vec<Unit>,
     /// Normalised text of each unit.
     pub(crate) texts: Vec<String>,
-    /// Shingle keys of each unit (`shingles::keys`).
-    pub(crate) keys: Vec<Vec<u64>>,
+    /// The shingles of its units.
+    pub(crate) shingles: VersionShingles,
 }
 
 impl Version {
@@ -39,8 +40,9 @@ impl Version {
     pub fn of(res: &Resolution) -> Version {
         let units = units(res, true);
         let texts = units.iter().map(|u| normalised(&u.text)).collect();
-        let keys = units.iter().map(|u| super::shingles::keys(&u.text)).collect();
-        Version { symbol: res.meta.symbol.clone(), units, texts, keys }
+        let keys: Vec<Vec<u64>> = units.iter().map(|u| super::shingles::keys(&u.text)).collect();
+        let shingles = VersionShingles::of(keys.iter().map(Vec::as_slice));
+        Version { symbol: res.meta.symbol.clone(), units, texts, shingles }
     }
 }
 
@@ -83,16 +85,26 @@ fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, text: bool, out:
 /// apostrophes made plain, trimmed.
 pub(crate) fn normalised(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut space = false;
+    let mut rest = text;
+    while let Some(b) = rest.as_bytes().first().copied() {
+        // ASCII one byte at a time; any other character decoded whole.
+        let c = if b.is_ascii() { b as char } else { rest.chars().next().unwrap_or_default() };
+        rest = &rest[c.len_utf8()..];
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
         }
-        out.extend(word.chars().map(|c| match c {
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
             '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
             c => c,
-        }));
+        });
     }
     out
 }
@@ -100,14 +112,23 @@ pub(crate) fn normalised(text: &str) -> String {
 /// Calls `f` with each word of `text`, lowercased: maximal runs of letters and digits.
 pub(crate) fn words(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
+    let mut rest = text;
+    while let Some(b) = rest.as_bytes().first().copied() {
+        if b.is_ascii() {
+            rest = &rest[1..];
+            if b.is_ascii_alphanumeric() {
+                buf.push(b.to_ascii_lowercase() as char);
+                continue;
             }
-        } else if !buf.is_empty() {
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            rest = &rest[c.len_utf8()..];
+            if c.is_alphanumeric() {
+                buf.extend(c.to_lowercase());
+                continue;
+            }
+        }
+        if !buf.is_empty() {
             f(buf);
             buf.clear();
         }
@@ -115,5 +136,55 @@ pub(crate) fn words(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if !buf.is_empty() {
         f(buf);
         buf.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain definitions the byte-at-a-time versions above must agree with.
+    fn normalised_by_words(text: &str) -> String {
+        let map = |c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
+            c => c,
+        };
+        text.split_whitespace().map(|w| w.chars().map(map).collect::<String>()).collect::<Vec<_>>().join(" ")
+    }
+
+    fn words_by_chars(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+            .collect()
+    }
+
+    fn all_words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        words(text, &mut String::new(), |w| out.push(w.to_string()));
+        out
+    }
+
+    #[test]
+    fn typographic_marks_and_spaces() {
+        let text =
+            "\u{a0} Recalling\u{2003}its resolution\t61/183 \u{2014} \u{201C}the\u{00A0}Member\u{2019}s\u{201D}\n";
+        assert_eq!(normalised(text), "Recalling its resolution 61/183 - \"the Member's\"");
+        assert_eq!(all_words("Ünïon’s 2nd-ÉTAT, a\u{0301}b"), ["ünïon", "s", "2nd", "état", "a", "b"]);
+    }
+
+    proptest! {
+        #[test]
+        fn normalised_agrees_with_its_definition(text in "(?s)[a-zA-Z0-9 \t\n\u{0b}\u{0c}\r.,;’‘ʼ“”‐‑–—\u{a0}\u{2003}éÜİẞΣ]{0,40}") {
+            prop_assert_eq!(normalised(&text), normalised_by_words(&text));
+        }
+
+        #[test]
+        fn words_agree_with_their_definition(text in "(?s)[a-zA-Z0-9 \t\n.,;’“–\u{a0}éÜİẞΣ\u{0301}]{0,40}") {
+            prop_assert_eq!(all_words(&text), words_by_chars(&text));
+        }
     }
 }
