@@ -64,8 +64,10 @@ pub(crate) fn keys(text: &str) -> Vec<u64> {
 pub(crate) struct VersionShingles {
     /// Sorted, deduplicated local ids of each unit's shingles.
     sets: Vec<Vec<u32>>,
-    /// (key, local id) of every distinct key, sorted by key.
-    by_key: Vec<(u64, u32)>,
+    /// Key → local id.
+    ids: FxMap<u64, u32>,
+    /// The key of each local id.
+    keys: Vec<u64>,
     /// Number of units holding each local id.
     df: Vec<u32>,
 }
@@ -74,24 +76,26 @@ impl VersionShingles {
     /// The shingles of units given by their [`keys`], in document order.
     pub(crate) fn of<'a>(units: impl Iterator<Item = &'a [u64]>) -> Self {
         let mut ids: FxMap<u64, u32> = FxMap::default();
+        let mut keys: Vec<u64> = Vec::new();
         let mut sets = Vec::new();
         for unit_keys in units {
             let mut set: Vec<u32> = Vec::with_capacity(unit_keys.len());
             for &key in unit_keys {
-                let next = ids.len() as u32;
-                set.push(*ids.entry(key).or_insert(next));
+                let id = *ids.entry(key).or_insert_with(|| {
+                    keys.push(key);
+                    keys.len() as u32 - 1
+                });
+                set.push(id);
             }
             set.sort_unstable();
             set.dedup();
             sets.push(set);
         }
-        let mut df = vec![0u32; ids.len()];
+        let mut df = vec![0u32; keys.len()];
         for &s in sets.iter().flatten() {
             df[s as usize] += 1;
         }
-        let mut by_key: Vec<(u64, u32)> = ids.into_iter().collect();
-        by_key.sort_unstable();
-        VersionShingles { sets, by_key, df }
+        VersionShingles { sets, ids, keys, df }
     }
 }
 
@@ -122,33 +126,25 @@ impl Shingled<'_> {
 /// The shingle sets of a pair of versions and their weights over both. Ids are
 /// numbered in order of first appearance over the previous units, then the current
 /// ones: the previous version's own ids, and the current version's ids mapped onto
-/// them through the keys both share.
+/// them through the keys both share (in the current version's order, so the new
+/// ones are numbered as they first appear).
 pub(crate) fn shingle<'a>(previous: &'a VersionShingles, current: &VersionShingles) -> Shingled<'a> {
     // Where each of the current version's ids goes: a shared key to the previous
     // version's id, the others to new ids in their own order.
-    const NEW: u32 = u32::MAX;
-    let mut to_pair = vec![NEW; current.df.len()];
-    let (mut i, mut j) = (0, 0);
-    let (p, c) = (&previous.by_key, &current.by_key);
-    while i < p.len() && j < c.len() {
-        match p[i].0.cmp(&c[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                to_pair[c[j].1 as usize] = p[i].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
     let mut df = previous.df.clone();
-    for (local, id) in to_pair.iter_mut().enumerate() {
-        if *id == NEW {
-            *id = df.len() as u32;
-            df.push(0);
-        }
-        df[*id as usize] += current.df[local];
-    }
+    let to_pair: Vec<u32> = current
+        .keys
+        .iter()
+        .zip(&current.df)
+        .map(|(key, &n)| {
+            let id = previous.ids.get(key).copied().unwrap_or_else(|| {
+                df.push(0);
+                df.len() as u32 - 1
+            });
+            df[id as usize] += n;
+            id
+        })
+        .collect();
     let mut cur = Vec::with_capacity(current.sets.iter().map(Vec::len).sum());
     let mut cur_start = Vec::with_capacity(current.sets.len() + 1);
     cur_start.push(0);

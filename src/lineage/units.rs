@@ -85,12 +85,27 @@ fn paragraph(p: &Paragraph, parent: Option<usize>, annex: bool, text: bool, out:
 /// apostrophes made plain, trimmed.
 pub(crate) fn normalised(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
     let mut space = false;
-    let mut rest = text;
-    while let Some(b) = rest.as_bytes().first().copied() {
-        // ASCII one byte at a time; any other character decoded whole.
-        let c = if b.is_ascii() { b as char } else { rest.chars().next().unwrap_or_default() };
-        rest = &rest[c.len_utf8()..];
+    let mut at = 0;
+    while at < bytes.len() {
+        let c = if bytes[at].is_ascii() {
+            // A run of ASCII other than spaces is copied whole.
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii() && !is_ascii_space(**b)).count();
+            if run > 0 {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push_str(&text[at..at + run]);
+                at += run;
+                continue;
+            }
+            bytes[at] as char
+        } else {
+            text[at..].chars().next().unwrap_or_default()
+        };
+        at += c.len_utf8();
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -109,20 +124,31 @@ pub(crate) fn normalised(text: &str) -> String {
     out
 }
 
+/// The ASCII characters [`char::is_whitespace`] holds to be spaces.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// Calls `f` with each word of `text`, lowercased: maximal runs of letters and digits.
 pub(crate) fn words(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
-    let mut rest = text;
-    while let Some(b) = rest.as_bytes().first().copied() {
-        if b.is_ascii() {
-            rest = &rest[1..];
-            if b.is_ascii_alphanumeric() {
-                buf.push(b.to_ascii_lowercase() as char);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            // A run of ASCII letters and digits is copied whole.
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                let from = buf.len();
+                buf.push_str(&text[at..at + run]);
+                buf[from..].make_ascii_lowercase();
+                at += run;
                 continue;
             }
+            at += 1;
         } else {
-            let c = rest.chars().next().unwrap_or_default();
-            rest = &rest[c.len_utf8()..];
+            let c = text[at..].chars().next().unwrap_or_default();
+            at += c.len_utf8();
             if c.is_alphanumeric() {
                 buf.extend(c.to_lowercase());
                 continue;
