@@ -1,5 +1,5 @@
 //! `plenary check` on a built site: the bundled collection passes; a copy broken on
-//! purpose (a file removed, a fragment renamed, an id doubled, a note removed) fails
+//! purpose (a file removed, fragments renamed, an id doubled, a note removed) fails
 //! with one line per problem naming page, link and reason. `plenary build` runs the
 //! same check unless told not to.
 
@@ -52,6 +52,8 @@ fn the_built_collection_passes_and_a_broken_copy_fails() {
     edit(&page, "id=\"op33g\"", "id=\"op33-g\"");
     edit(&page, "id=\"pp2\"", "id=\"pp1\"");
     edit(&out.join("A/RES/57/174/index.html"), "<li id=\"fn1\"", "<li id=\"note1\"");
+    // A page whose only problem is a link within itself.
+    edit(&out.join("A/RES/80/10/index.html"), "id=\"pp1\"", "id=\"pp-one\"");
     let bad = plenary(tmp.path(), &["check", "public"]);
     let err = String::from_utf8_lossy(&bad.stderr);
     assert_eq!(bad.status.code(), Some(1), "{err}");
@@ -62,6 +64,7 @@ fn the_built_collection_passes_and_a_broken_copy_fails() {
         "public/A/RES/61/183/index.html: link \"#pp2\" → missing fragment",
         "public/A/RES/57/174/index.html: footnote mark 1 → missing note #fn1",
         "public/A/RES/57/174/index.html: link \"#fn1\" → missing fragment",
+        "public/A/RES/80/10/index.html: link \"#pp1\" → missing fragment",
         "public/index.html: link \"A/RES/80/1/index.html\" → missing file",
     ] {
         assert!(err.lines().any(|l| l == expected), "no line {expected:?} in\n{err}");

@@ -38,31 +38,62 @@ pub fn classify(from: &str, url: &str) -> Target {
     if url.starts_with('/') {
         return Target::Bad("root-absolute link (breaks under a base path and from disk; make it relative)".into());
     }
-    let (rest, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(decode(f).into_owned())),
+    // The searches below are plain loops over the bytes: `str`'s own searches for
+    // one character, and memchr's, cost more than the whole of a short URL.
+    let (rest, fragment) = match find(url, b'#') {
+        Some(i) => (&url[..i], Some(decode(&url[i + 1..]).into_owned())),
         None => (url, None),
     };
-    let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+    let path = find(rest, b'?').map_or(rest, |i| &rest[..i]);
     if path.is_empty() {
         return Target::Internal { path: from.to_string(), fragment };
     }
-    let mut parts: Vec<Cow<str>> = from.split('/').map(Cow::Borrowed).collect();
-    parts.pop();
-    for seg in path.split('/') {
+    match resolve(from, path) {
+        Some(path) => Target::Internal { path, fragment },
+        None => Target::Bad("leaves the site (too many ../)".into()),
+    }
+}
+
+/// The relative `path` (not empty, without query or fragment) resolved against the
+/// directory of the page at `from`, its segments percent-decoded; `None` if it
+/// climbs above the site root.
+fn resolve(from: &str, path: &str) -> Option<String> {
+    // The page's directory: its segments, which `..` removes from the end.
+    let mut dir = rfind(from, b'/').map_or("", |i| &from[..i]);
+    let mut dir_segments = from.bytes().filter(|&b| b == b'/').count();
+    let mut added: Vec<Cow<str>> = Vec::new();
+    let mut start = 0;
+    let ends = path.bytes().enumerate().filter(|&(_, b)| b == b'/').map(|(i, _)| i).chain([path.len()]);
+    for seg in ends.map(|end| &path[std::mem::replace(&mut start, end + 1)..end]) {
         match seg {
             ".." => {
-                if parts.pop().is_none() {
-                    return Target::Bad("leaves the site (too many ../)".into());
+                if added.pop().is_some() {
+                    continue;
                 }
+                if dir_segments == 0 {
+                    return None;
+                }
+                dir_segments -= 1;
+                dir = rfind(dir, b'/').map_or("", |i| &dir[..i]);
             }
             "." | "" => {}
-            s => parts.push(decode(s)),
+            s => added.push(decode(s)),
         }
     }
-    if path.ends_with('/') || path.ends_with("/.") || path == "." || path.ends_with("/..") || path == ".." {
-        parts.push(Cow::Borrowed(""));
+    let is_dir = path.ends_with('/') || path.ends_with("/.") || path == "." || path.ends_with("/..") || path == "..";
+    let mut out = String::with_capacity(dir.len() + path.len() + 1);
+    let mut first = dir_segments == 0;
+    if !first {
+        out.push_str(dir);
     }
-    Target::Internal { path: parts.join("/"), fragment }
+    for seg in added.iter().map(Cow::as_ref).chain(is_dir.then_some("")) {
+        if !first {
+            out.push('/');
+        }
+        first = false;
+        out.push_str(seg);
+    }
+    Some(out)
 }
 
 use std::borrow::Cow;
@@ -70,6 +101,16 @@ use Target::External;
 
 /// The scheme of an absolute URL, lower case: a letter, then letters, digits,
 /// `+ - .`, then `:`. Only the scheme's bytes are read.
+/// The first place of the ASCII byte `b` in `s`.
+fn find(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|c| c == b)
+}
+
+/// The last place of the ASCII byte `b` in `s`.
+fn rfind(s: &str, b: u8) -> Option<usize> {
+    s.bytes().rposition(|c| c == b)
+}
+
 fn scheme(url: &str) -> Option<String> {
     let bytes = url.as_bytes();
     let len = bytes.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
@@ -96,7 +137,7 @@ fn host(url: &str) -> String {
 
 /// Percent-decodes `s` as UTF-8; malformed escapes are kept as written.
 pub fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
+    if find(s, b'%').is_none() {
         return Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();
@@ -120,6 +161,34 @@ pub fn decode(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`resolve`] as a list of segments joined at the end: what it must agree with.
+    fn resolve_by_segments(from: &str, path: &str) -> Option<String> {
+        let mut parts: Vec<Cow<str>> = from.split('/').map(Cow::Borrowed).collect();
+        parts.pop();
+        for seg in path.split('/') {
+            match seg {
+                ".." => {
+                    parts.pop()?;
+                }
+                "." | "" => {}
+                s => parts.push(decode(s)),
+            }
+        }
+        if path.ends_with('/') || path.ends_with("/.") || path == "." || path.ends_with("/..") || path == ".." {
+            parts.push(Cow::Borrowed(""));
+        }
+        Some(parts.join("/"))
+    }
+
+    proptest! {
+        #[test]
+        fn resolve_agrees_with_segments(from in "[a/.]{0,3}[a-c/]{0,8}index\\.html", path in "(\\.\\./|\\./|[ab%2]{1,3}/|/|\\.\\.|\\.){1,6}") {
+            prop_assume!(!path.is_empty());
+            prop_assert_eq!(resolve(&from, &path), resolve_by_segments(&from, &path));
+        }
+    }
 
     fn internal(path: &str, fragment: Option<&str>) -> Target {
         Target::Internal { path: path.into(), fragment: fragment.map(str::to_string) }

@@ -201,6 +201,14 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
     let mut internal = 0;
     let mut external = Vec::new();
     for url in &page.urls {
+        // A link within the page (most of them: notes, paragraph anchors) is
+        // checked here and then, without resolving a path.
+        if let Some(fragment) = url.trim_matches(|c: char| c.is_ascii_whitespace()).strip_prefix('#') {
+            internal += 1;
+            let fragment = links::decode(fragment);
+            flagged |= !fragment.is_empty() && fragment != "top" && ids.binary_search(&hash(&fragment)).is_err();
+            continue;
+        }
         match classify(path, url) {
             Target::External { host } => external.push(host),
             Target::Other => {}
