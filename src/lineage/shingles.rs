@@ -3,6 +3,9 @@
 //! words is one shingle of all its words), and each shingle gets an inverse document
 //! frequency weight over the units of both versions, so stock phrases
 //! ("the United Nations") count for less than distinctive wording.
+//!
+//! A version's keys get their ids once ([`VersionShingles`]), whatever it is
+//! aligned with; a pair only maps the current version's ids onto the previous one's.
 
 use super::units::words;
 use std::collections::HashMap;
@@ -182,4 +185,56 @@ pub(crate) fn shared(a: &[u32], b: &[u32], weight: &[f32]) -> (f32, usize) {
         }
     }
     (sum, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The pair's sets and weights made from scratch, one id per key in order of
+    /// first appearance over both versions: what [`shingle`] must give exactly.
+    fn from_scratch(units: &[Vec<u64>]) -> (Vec<Vec<u32>>, Vec<f32>, Vec<f32>) {
+        let mut ids: FxMap<u64, u32> = FxMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut sets = Vec::new();
+        for unit_keys in units {
+            let mut set: Vec<u32> = unit_keys
+                .iter()
+                .map(|&key| {
+                    let next = ids.len() as u32;
+                    *ids.entry(key).or_insert(next)
+                })
+                .collect();
+            df.resize(ids.len(), 0);
+            set.sort_unstable();
+            set.dedup();
+            for &s in &set {
+                df[s as usize] += 1;
+            }
+            sets.push(set);
+        }
+        let n = sets.len().max(1) as f32;
+        let weight: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        let mass = sets.iter().map(|s| s.iter().map(|&x| weight[x as usize]).sum()).collect();
+        (sets, weight, mass)
+    }
+
+    proptest! {
+        #[test]
+        fn a_pair_has_the_ids_and_weights_made_from_scratch(
+            previous in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..8),
+            current in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..8),
+        ) {
+            let (p, c) = (VersionShingles::of(previous.iter().map(Vec::as_slice)), VersionShingles::of(current.iter().map(Vec::as_slice)));
+            let sh = shingle(&p, &c);
+            let all: Vec<Vec<u64>> = previous.iter().chain(&current).cloned().collect();
+            let (sets, weight, mass) = from_scratch(&all);
+            for (u, set) in sets.iter().enumerate() {
+                prop_assert_eq!(sh.set(u), set.as_slice());
+            }
+            prop_assert_eq!(&sh.weight, &weight);
+            prop_assert_eq!(&sh.mass, &mass);
+        }
+    }
 }
