@@ -77,10 +77,12 @@ pub(crate) struct VersionShingles {
 
 impl VersionShingles {
     /// The shingles of units given by their [`keys`], in document order.
-    pub(crate) fn of<'a>(units: impl Iterator<Item = &'a [u64]>) -> Self {
-        let mut ids: FxMap<u64, u32> = FxMap::default();
+    pub(crate) fn of(units: &[Vec<u64>]) -> Self {
+        // Room for every key at once: growing the map as keys come costs more.
+        let all = units.iter().map(Vec::len).sum();
+        let mut ids: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(all, Default::default());
         let mut keys: Vec<u64> = Vec::new();
-        let mut sets = Vec::new();
+        let mut sets = Vec::with_capacity(units.len());
         for unit_keys in units {
             let mut set: Vec<u32> = Vec::with_capacity(unit_keys.len());
             for &key in unit_keys {
@@ -226,7 +228,7 @@ mod tests {
             previous in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..8),
             current in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..8),
         ) {
-            let (p, c) = (VersionShingles::of(previous.iter().map(Vec::as_slice)), VersionShingles::of(current.iter().map(Vec::as_slice)));
+            let (p, c) = (VersionShingles::of(&previous), VersionShingles::of(&current));
             let sh = shingle(&p, &c);
             let all: Vec<Vec<u64>> = previous.iter().chain(&current).cloned().collect();
             let (sets, weight, mass) = from_scratch(&all);

@@ -41,7 +41,7 @@ impl Version {
         let units = units(res, true);
         let texts = units.iter().map(|u| normalised(&u.text)).collect();
         let keys: Vec<Vec<u64>> = units.iter().map(|u| super::shingles::keys(&u.text)).collect();
-        let shingles = VersionShingles::of(keys.iter().map(Vec::as_slice));
+        let shingles = VersionShingles::of(&keys);
         Version { symbol: res.meta.symbol.clone(), units, texts, shingles }
     }
 }
