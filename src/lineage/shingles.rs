@@ -7,7 +7,6 @@
 //! A version's keys get their ids once ([`VersionShingles`]), whatever it is
 //! aligned with; a pair only maps the current version's ids onto the previous one's.
 
-use super::units::words;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -46,12 +45,7 @@ pub(crate) const K: usize = 3;
 /// only on the words, so a version's keys are made once, whatever it is aligned with.
 pub(crate) fn keys(text: &str) -> Vec<u64> {
     let mut ws: Vec<u64> = Vec::new();
-    let mut buf = String::new();
-    words(text, &mut buf, |w| {
-        let mut h = Fx::default();
-        h.write(w.as_bytes());
-        ws.push(h.finish());
-    });
+    word_hashes(text, |h| ws.push(h));
     if ws.len() < K {
         if ws.is_empty() {
             return Vec::new();
@@ -59,6 +53,74 @@ pub(crate) fn keys(text: &str) -> Vec<u64> {
         return vec![ws.iter().fold(0x9E37_79B9_7F4A_7C15u64 ^ ws.len() as u64, |h, &w| mix(h, w))];
     }
     ws.windows(K).map(|g| g.iter().fold(0, |h, &w| mix(h, w))).collect()
+}
+
+/// Calls `f` with the hash of each word of `text` (maximal runs of letters and
+/// digits), lowercased: the [`Fx`] hash of its bytes, made as they are read.
+pub(crate) fn word_hashes(text: &str, mut f: impl FnMut(u64)) {
+    let mut word = WordHasher::default();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                word.byte(b.to_ascii_lowercase());
+                continue;
+            }
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            at += c.len_utf8();
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    lower.encode_utf8(&mut [0; 4]).bytes().for_each(|b| word.byte(b));
+                }
+                continue;
+            }
+        }
+        if let Some(hash) = word.end() {
+            f(hash);
+        }
+    }
+    if let Some(hash) = word.end() {
+        f(hash);
+    }
+}
+
+/// [`Fx`]'s `write` of a word's bytes, fed one byte at a time: every eight bytes
+/// as one number, then the rest (none: zero).
+#[derive(Default)]
+struct WordHasher {
+    fx: Fx,
+    /// Bytes not yet hashed, the first lowest.
+    pending: u64,
+    pending_len: u32,
+    len: usize,
+}
+
+impl WordHasher {
+    fn byte(&mut self, b: u8) {
+        self.pending |= (b as u64) << (8 * self.pending_len);
+        self.pending_len += 1;
+        self.len += 1;
+        if self.pending_len == 8 {
+            self.fx.write_u64(self.pending);
+            self.pending = 0;
+            self.pending_len = 0;
+        }
+    }
+
+    /// The word's hash, if it has any bytes, and a fresh start.
+    fn end(&mut self) -> Option<u64> {
+        if self.len == 0 {
+            return None;
+        }
+        self.fx.write_u64(self.pending);
+        let hash = self.fx.finish();
+        *self = WordHasher::default();
+        Some(hash)
+    }
 }
 
 /// A version's shingles, made once whatever it is aligned with: each distinct key
@@ -222,7 +284,35 @@ mod tests {
         (sets, weight, mass)
     }
 
+    /// The words of `text` as the docs of [`word_hashes`] define them.
+    fn words_by_chars(text: &str) -> Vec<String> {
+        let words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        words.map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect()
+    }
+
+    fn fx(word: &str) -> u64 {
+        let mut h = Fx::default();
+        h.write(word.as_bytes());
+        h.finish()
+    }
+
+    #[test]
+    fn words_of_every_script_are_hashed_lowercased() {
+        let mut hashes = Vec::new();
+        word_hashes("Ünïon’s 2nd-ÉTAT, a\u{0301}b; İstanbul ΣΟΦΙΑ consideration", |h| hashes.push(h));
+        let expected = ["ünïon", "s", "2nd", "état", "a", "b", "i\u{307}stanbul", "σοφια", "consideration"];
+        assert_eq!(hashes, expected.map(fx));
+    }
+
     proptest! {
+        #[test]
+        fn word_hashes_are_fx_of_the_lowercased_words(text in "(?s)[a-zA-Z0-9 \t\n.,;’“–\u{a0}éÜİẞΣ\u{0301}]{0,60}") {
+            let mut hashes = Vec::new();
+            word_hashes(&text, |h| hashes.push(h));
+            let expected: Vec<u64> = words_by_chars(&text).iter().map(|w| fx(w)).collect();
+            prop_assert_eq!(hashes, expected);
+        }
+
         #[test]
         fn a_pair_has_the_ids_and_weights_made_from_scratch(
             previous in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..8),

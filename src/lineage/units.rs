@@ -129,48 +129,12 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-/// Calls `f` with each word of `text`, lowercased: maximal runs of letters and digits.
-pub(crate) fn words(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    buf.clear();
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at].is_ascii() {
-            // A run of ASCII letters and digits is copied whole.
-            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            if run > 0 {
-                let from = buf.len();
-                buf.push_str(&text[at..at + run]);
-                buf[from..].make_ascii_lowercase();
-                at += run;
-                continue;
-            }
-            at += 1;
-        } else {
-            let c = text[at..].chars().next().unwrap_or_default();
-            at += c.len_utf8();
-            if c.is_alphanumeric() {
-                buf.extend(c.to_lowercase());
-                continue;
-            }
-        }
-        if !buf.is_empty() {
-            f(buf);
-            buf.clear();
-        }
-    }
-    if !buf.is_empty() {
-        f(buf);
-        buf.clear();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The plain definitions the byte-at-a-time versions above must agree with.
+    /// The plain definition that [`normalised`] must agree with.
     fn normalised_by_words(text: &str) -> String {
         let map = |c| match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
@@ -181,36 +145,17 @@ mod tests {
         text.split_whitespace().map(|w| w.chars().map(map).collect::<String>()).collect::<Vec<_>>().join(" ")
     }
 
-    fn words_by_chars(text: &str) -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
-            .collect()
-    }
-
-    fn all_words(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        words(text, &mut String::new(), |w| out.push(w.to_string()));
-        out
-    }
-
     #[test]
     fn typographic_marks_and_spaces() {
         let text =
             "\u{a0} Recalling\u{2003}its resolution\t61/183 \u{2014} \u{201C}the\u{00A0}Member\u{2019}s\u{201D}\n";
         assert_eq!(normalised(text), "Recalling its resolution 61/183 - \"the Member's\"");
-        assert_eq!(all_words("Ünïon’s 2nd-ÉTAT, a\u{0301}b"), ["ünïon", "s", "2nd", "état", "a", "b"]);
     }
 
     proptest! {
         #[test]
         fn normalised_agrees_with_its_definition(text in "(?s)[a-zA-Z0-9 \t\n\u{0b}\u{0c}\r.,;’‘ʼ“”‐‑–—\u{a0}\u{2003}éÜİẞΣ]{0,40}") {
             prop_assert_eq!(normalised(&text), normalised_by_words(&text));
-        }
-
-        #[test]
-        fn words_agree_with_their_definition(text in "(?s)[a-zA-Z0-9 \t\n.,;’“–\u{a0}éÜİẞΣ\u{0301}]{0,40}") {
-            prop_assert_eq!(all_words(&text), words_by_chars(&text));
         }
     }
 }
