@@ -24,10 +24,10 @@ pub struct Page {
 
 /// The attribute holding the URL an element refers to, by element name.
 pub(crate) fn url_attr(name: &str) -> Option<&'static str> {
-    match name {
-        "a" | "area" | "link" => Some("href"),
-        "script" | "img" | "iframe" | "source" | "video" | "audio" | "embed" | "track" => Some("src"),
-        "form" => Some("action"),
+    match name.as_bytes() {
+        b"a" | b"area" | b"link" => Some("href"),
+        b"script" | b"img" | b"iframe" | b"source" | b"video" | b"audio" | b"embed" | b"track" => Some("src"),
+        b"form" => Some("action"),
         _ => None,
     }
 }

@@ -15,76 +15,82 @@
 
 use super::page::{url_attr, Page};
 use memchr::memchr;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+// The element sets below match bytes, not `str`s: a match on byte strings is one
+// decision on length and bytes, where a match on `str`s compares each in turn.
 
 fn is_void(name: &str) -> bool {
     matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
+        name.as_bytes(),
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
     )
 }
 
 /// Elements whose content is text up to their end tag, not markup.
 fn is_raw(name: &str) -> bool {
-    matches!(name, "script" | "style" | "textarea" | "title" | "xmp" | "noembed" | "noframes")
+    matches!(name.as_bytes(), b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noembed" | b"noframes")
 }
 
 /// Elements whose start closes an open `p`.
 fn closes_p(name: &str) -> bool {
     matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "details"
-            | "dialog"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
+        name.as_bytes(),
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"details"
+            | b"dialog"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"form"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"header"
+            | b"hgroup"
+            | b"hr"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"section"
+            | b"summary"
+            | b"table"
+            | b"ul"
     )
 }
 
 /// Where the search for an open `p` to close stops.
 fn p_scope(name: &str) -> bool {
-    matches!(name, "button" | "td" | "th" | "table" | "html" | "template" | "caption" | "marquee" | "object")
+    matches!(
+        name.as_bytes(),
+        b"button" | b"td" | b"th" | b"table" | b"html" | b"template" | b"caption" | b"marquee" | b"object"
+    )
 }
 
 /// What [`read`] finds on a page, borrowing from its text where it can: the
@@ -138,7 +144,7 @@ struct Scanner<'a> {
     stack: Vec<Open<'a>>,
     tracked: Vec<Tracked>,
     /// Id → the first element with it, and whether the id is listed as a duplicate.
-    by_id: HashMap<Cow<'a, str>, (usize, bool)>,
+    by_id: FxHashMap<Cow<'a, str>, (usize, bool)>,
     marks: Vec<Mark<'a>>,
     /// `sup.fn-missing` elements, by their tracked text.
     missing: Vec<usize>,
@@ -423,7 +429,7 @@ fn find_end_tag(haystack: &str, name: &str) -> Option<usize> {
 
 /// Character references decoded: numeric ones and the named ones pages use.
 fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if !s.bytes().any(|b| b == b'&') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

@@ -273,7 +273,7 @@ struct Builder {
     footnotes: Vec<Footnote>,
     /// Body of the section being filled, with its line.
     section: Option<Section>,
-    seen_ids: std::collections::HashMap<String, usize>,
+    seen_ids: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Builder {

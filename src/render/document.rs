@@ -13,8 +13,8 @@ use super::html::{escape, fragment};
 use super::inline::{Inlines, Linker, Marks};
 use crate::ids;
 use crate::model::{Annex, Block, Node, ParaKind, Paragraph, Resolution, Section};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// Ids the page templates use around the document; no document id may take them.
 pub const PAGE_IDS: &[&str] = &[
@@ -83,7 +83,7 @@ pub fn render(res: &Resolution, page: &str, linker: &mut dyn Linker, contents_mi
 struct Renderer<'a> {
     inl: Inlines<'a>,
     /// Ids given out on this page (membership only, never iterated).
-    used: HashSet<String>,
+    used: FxHashSet<String>,
 }
 
 impl Renderer<'_> {
