@@ -90,6 +90,14 @@ fn a_control_character_in_the_text_is_refused_with_its_place() {
     let e = markdown::load(src).unwrap_err();
     assert_eq!((e.line, e.column), (8, Some(23)), "{e}");
     assert!(e.message.contains("U+0008"), "{e}");
+    // C1 controls (U+0080 to U+009F) and DEL are refused too; other characters
+    // written with the same first byte (U+00A0 to U+00BF) are text.
+    for (control, column) in [('\u{85}', 23), ('\u{9f}', 23), ('\u{7f}', 23)] {
+        let e = markdown::load(&src.replace('\u{8}', &control.to_string())).unwrap_err();
+        assert_eq!((e.line, e.column), (8, Some(column)), "{e}");
+        assert!(e.message.contains(&format!("U+{:04X}", control as u32)), "{e}");
+    }
+    assert!(markdown::load(&src.replace('\u{8}', "\u{a0}©¿")).is_ok());
     // Written as a reference it is text like any other, and is written back so.
     let res = markdown::load(&src.replace('\u{8}', "&#8;")).unwrap();
     assert!(markdown::write(&res).contains("its&#8; resolution"));

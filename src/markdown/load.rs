@@ -116,9 +116,19 @@ pub fn load(src: &str) -> Result<Resolution, LoadError> {
 /// Control characters have no place in a resolution's text (the importer turns
 /// them into spaces); where one is meant, a character reference (`&#9;`) says so.
 fn refuse_control_characters(body: &str, lines: &LineIndex) -> Result<(), LoadError> {
-    let Some((at, c)) = body.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) else {
+    // Bytes, not characters: the controls are the ASCII ones and U+0080 to U+009F,
+    // which UTF-8 writes as 0xC2 followed by 0x80 to 0x9F.
+    let bytes = body.as_bytes();
+    let is_control = |(at, &b): &(usize, &u8)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(at + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => false,
+    };
+    let Some(at) = bytes.iter().enumerate().find(is_control).map(|(at, _)| at) else {
         return Ok(());
     };
+    let c = body[at..].chars().next().unwrap_or_default();
     let line = lines.line(at);
     let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
     Err(LoadError {
