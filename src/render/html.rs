@@ -13,15 +13,27 @@ pub fn escape(s: &str) -> String {
 
 /// Appends `s` escaped (see [`escape`]): runs of bytes that need nothing are copied whole.
 pub fn push_escaped(out: &mut String, s: &str) {
+    /// The bytes that need an entity: one lookup per byte.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 5 {
+            table[b"&<>\"'"[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
     let mut from = 0;
     for (at, b) in s.bytes().enumerate() {
+        if !SPECIAL[b as usize] {
+            continue;
+        }
         let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         // `at` is an ASCII byte, so both slices end on character boundaries.
         out.push_str(&s[from..at]);
