@@ -7,6 +7,7 @@
 use super::{align_versions, Alignment, History, ParagraphHistory, Status, Version, VersionRef, RECENT_EDITS};
 use crate::model::Resolution;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Pairs of versions aligned at a time, in parallel: a long series (some run to
@@ -32,13 +33,13 @@ pub fn history_with(chain: &[&Resolution], known: &dyn Fn(usize) -> Option<Align
     let mut paragraphs: Vec<Vec<ParagraphHistory>> = Vec::new();
     for (v, res) in chain.iter().enumerate() {
         // Paragraph id → (status in the alignment with v - 1, history in v - 1).
-        let statuses: HashMap<&str, &Status> = match v.checked_sub(1) {
+        let statuses: FxHashMap<&str, &Status> = match v.checked_sub(1) {
             Some(p) => alignments[p].paragraphs.iter().map(|a| (a.id.as_str(), &a.status)).collect(),
-            None => HashMap::new(),
+            None => FxHashMap::default(),
         };
-        let before: HashMap<&str, &ParagraphHistory> = match v.checked_sub(1) {
+        let before: FxHashMap<&str, &ParagraphHistory> = match v.checked_sub(1) {
             Some(p) => paragraphs[p].iter().map(|h| (h.id.as_str(), h)).collect(),
-            None => HashMap::new(),
+            None => FxHashMap::default(),
         };
         let list = super::units::units(res, false)
             .into_iter()

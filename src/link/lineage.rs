@@ -22,6 +22,7 @@ use crate::render::html::{escape, fragment};
 use crate::render::{urls, ExtraPage};
 use memchr::memmem;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -255,10 +256,10 @@ fn comparisons_of(s: &super::series::Series) -> Vec<Comparison> {
 /// For each id on the page (as written, escaped), the byte position just after the
 /// `</p>` that ends the own text of its element (before its sub-paragraphs); the
 /// first element with an id counts. One pass over the page.
-fn own_text_ends(html: &str) -> HashMap<&str, usize> {
+fn own_text_ends(html: &str) -> FxHashMap<&str, usize> {
     let (id_attr, p_end) = (memmem::Finder::new(" id=\""), memmem::Finder::new("</p>"));
     let bytes = html.as_bytes();
-    let mut out = HashMap::new();
+    let mut out = FxHashMap::default();
     let mut from = 0;
     // Where the first `</p>` after the last id starts: the same for every id up to it.
     let mut end: Option<usize> = None;
@@ -441,7 +442,7 @@ struct RowCtx {
 fn compare_ctx(alignment: &Alignment, older: &Resolution, newer: &Resolution, page: &str) -> CompareCtx {
     let older_texts = paragraph_texts(older, None);
     let newer_texts = paragraph_texts(newer, None);
-    let statuses: HashMap<&str, &Status> = alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
+    let statuses: FxHashMap<&str, &Status> = alignment.paragraphs.iter().map(|p| (p.id.as_str(), &p.status)).collect();
     let older_page = urls::resolution_page(&older.meta.symbol).unwrap_or_default();
     let newer_page = urls::resolution_page(&newer.meta.symbol).unwrap_or_default();
     let rows = alignment
