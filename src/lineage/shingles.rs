@@ -7,12 +7,10 @@
 //! A version's keys get their ids once ([`VersionShingles`]), whatever it is
 //! aligned with; a pair only maps the current version's ids onto the previous one's.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the words of shingle
-/// keys and the shingle table; inputs are document text, not attacker-chosen keys of
-/// a long-lived map.
+/// The Fx hash of rustc, as written here for the words of shingle keys: a word's
+/// bytes eight at a time, then the rest ([`word_hashes`] feeds it as it reads).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
@@ -36,7 +34,8 @@ impl Hasher for Fx {
     }
 }
 
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// The maps of shingle keys and texts (looked up, never iterated).
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 pub(crate) const K: usize = 3;
 
