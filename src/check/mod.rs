@@ -100,6 +100,12 @@ pub fn check_files(files: &BTreeMap<String, Vec<u8>>, shown: &Path) -> Report {
     check.finish(shown, &|rel| files.get(rel).cloned()).expect("every page is in memory")
 }
 
+/// Whether a link's fragment names an element the page must have: an empty one and
+/// `#top` (the top of the page, as HTML has it) need none.
+fn names_an_element(fragment: &str) -> bool {
+    !fragment.is_empty() && fragment != "top"
+}
+
 fn is_page(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".html") || lower.ends_with(".htm")
@@ -206,7 +212,7 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
         if let Some(fragment) = url.trim_matches(|c: char| c.is_ascii_whitespace()).strip_prefix('#') {
             internal += 1;
             let fragment = links::decode(fragment);
-            flagged |= !fragment.is_empty() && fragment != "top" && ids.binary_search(&hash(&fragment)).is_err();
+            flagged |= names_an_element(&fragment) && ids.binary_search(&hash(&fragment)).is_err();
             continue;
         }
         match classify(path, url) {
@@ -218,7 +224,7 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
                 if target.is_empty() || target.ends_with('/') {
                     flagged = true;
                 }
-                let fragment = fragment.filter(|f| !f.is_empty() && f != "top").map(|f| hash(f.as_str()));
+                let fragment = fragment.filter(|f| names_an_element(f)).map(|f| hash(f.as_str()));
                 if target == path {
                     // A link within the page is checked here: only links to other
                     // pages are kept for the end.
@@ -308,7 +314,7 @@ fn internal(index: &Index, target: &str, fragment: Option<&str>) -> Option<Strin
     if !index.is_file(target) {
         return Some("missing file".into());
     }
-    let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
+    let fragment = fragment.filter(|f| names_an_element(f))?;
     match index.page_ids(hash(target)) {
         Some(ids) if ids.binary_search(&hash(fragment)).is_err() => Some("missing fragment".into()),
         _ => None,
