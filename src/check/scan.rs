@@ -18,9 +18,6 @@ use memchr::memchr;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-// The element sets below match bytes, not `str`s: a match on byte strings is one
-// decision on length and bytes, where a match on `str`s compares each in turn.
-
 fn is_void(name: &str) -> bool {
     matches!(
         name.as_bytes(),
