@@ -207,7 +207,7 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
     let mut internal = 0;
     let mut external = Vec::new();
     for url in &page.urls {
-        // A link within the page (most of them: notes, paragraph anchors) is
+        // A link within the page (about a third of them: notes, paragraph anchors) is
         // checked here and then, without resolving a path.
         if let Some(fragment) = url.trim_matches(|c: char| c.is_ascii_whitespace()).strip_prefix('#') {
             internal += 1;
