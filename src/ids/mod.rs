@@ -6,8 +6,9 @@
 //! never on text. The importer assigns them once; they are then stored in the
 //! Markdown and read back, so editing a paragraph's words never moves its anchor.
 
-use regex::Regex;
-use std::sync::LazyLock;
+mod shape;
+
+use shape::{other_id, para_id};
 
 pub const FORMULA: &str = "formula";
 pub const CLOSING: &str = "closing";
@@ -94,7 +95,7 @@ pub fn annex_id(num: &str) -> String {
 /// `op7a` + `ii` → `op7a-ii`; after the repeat suffix of a sub-paragraph whose
 /// label occurs twice (`op1a_2`), a dash keeps the levels apart: `op1a_2-i`.
 pub fn sub(parent: &str, label: &str) -> String {
-    let repeated_sub = PARA_ID.captures(parent).is_some_and(|c| c["subs"].contains('_'));
+    let repeated_sub = para_id(parent).is_some_and(|p| p.subs.contains('_'));
     if parent.ends_with(|c: char| c.is_ascii_digit()) && !repeated_sub {
         format!("{parent}{label}")
     } else {
@@ -138,18 +139,6 @@ pub fn footnote_ref(n: u32, k: usize) -> String {
     }
 }
 
-static PARA_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?:(?P<sec>[IVXLC]+|[A-Z])-)?(?P<kind>pp|op|p|t)(?P<num>\d+(?:_\d+)?)(?P<subs>[a-z]*(?:_\d+)?(?:-[a-zA-Z0-9_]+)*)$",
-    )
-    .expect("valid regex")
-});
-
-static OTHER_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:annex(?:-(?P<annex>[IVXLCA-Z0-9]+))?-)?(?P<kind>sec-|hd|block)(?P<num>[A-Za-z0-9_]+)$")
-        .expect("valid regex")
-});
-
 /// The Akoma Ntoso eId an anchor id also answers to, if it has one.
 ///
 /// | id | eId |
@@ -176,36 +165,35 @@ pub fn akn_eid(id: &str) -> Option<String> {
     if let Some(num) = id.strip_prefix("annex-").filter(|n| is_roman_or_number(n)) {
         return Some(format!("annex_{num}"));
     }
-    let annex_part = |annex: Option<regex::Match<'_>>, whole_annex: bool| -> String {
+    let annex_part = |annex: Option<&str>, whole_annex: bool| -> String {
         match (annex, whole_annex) {
-            (Some(a), _) => format!("annex_{}__", a.as_str()),
+            (Some(a), _) => format!("annex_{a}__"),
             (None, true) => "annex__".into(),
             (None, false) => String::new(),
         }
     };
-    if let Some(c) = PARA_ID.captures(id) {
+    if let Some(p) = para_id(id) {
         let in_annex = id.starts_with("annex");
-        let mut out = annex_part(c.name("annex"), in_annex);
-        if let Some(sec) = c.name("sec") {
-            out.push_str(&format!("sec_{}__", sec.as_str()));
+        let mut out = annex_part(p.annex, in_annex);
+        if let Some(sec) = p.sec {
+            out.push_str(&format!("sec_{sec}__"));
         }
-        let num = &c["num"];
-        match &c["kind"] {
+        let num = p.num;
+        match p.kind {
             "pp" => out.push_str(&format!("preamble__para_{num}")),
             "t" => out.push_str(&format!("p_{num}")),
             _ => out.push_str(&format!("para_{num}")),
         }
-        let subs = &c["subs"];
-        for label in subs.split('-').filter(|s| !s.is_empty()) {
+        for label in p.subs.split('-').filter(|s| !s.is_empty()) {
             out.push_str(&format!("__list_1__point_{label}"));
         }
         return Some(out);
     }
-    if let Some(c) = OTHER_ID.captures(id) {
+    if let Some(o) = other_id(id) {
         let in_annex = id.starts_with("annex");
-        let mut out = annex_part(c.name("annex"), in_annex);
-        let num = &c["num"];
-        match &c["kind"] {
+        let mut out = annex_part(o.annex, in_annex);
+        let num = o.num;
+        match o.kind {
             "sec-" => out.push_str(&format!("sec_{num}")),
             "hd" => out.push_str(&format!("hcontainer_{num}")),
             _ => out.push_str(&format!("block_{num}")),
@@ -220,11 +208,11 @@ pub fn akn_eid(id: &str) -> Option<String> {
 /// with a sub-paragraph label (`op7a`, `annex-p3b-ii`) a sub-paragraph.
 pub fn paragraph_kind(id: &str) -> Option<crate::model::ParaKind> {
     use crate::model::ParaKind;
-    let c = PARA_ID.captures(id)?;
-    if !c["subs"].is_empty() {
+    let p = para_id(id)?;
+    if !p.subs.is_empty() {
         return Some(ParaKind::Sub);
     }
-    Some(match &c["kind"] {
+    Some(match p.kind {
         "pp" => ParaKind::Preambular,
         "op" => ParaKind::Operative,
         "p" => ParaKind::Annex,
