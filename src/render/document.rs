@@ -9,7 +9,7 @@
 //! so links written with the Akoma Ntoso eId land too. Ids are unique on the page:
 //! an eId equal to an id already given out is left out.
 
-use super::html::{escape, fragment};
+use super::html::{escape, fragment, push_escaped};
 use super::inline::{Inlines, Linker, Marks};
 use crate::ids;
 use crate::model::{Annex, Block, Node, ParaKind, Paragraph, Resolution, Section};
@@ -89,25 +89,53 @@ struct Renderer<'a> {
 impl Renderer<'_> {
     /// ` id="…"` for a document id, or nothing when the id is already taken.
     fn id_attr(&mut self, id: &str) -> String {
+        let mut out = String::new();
+        self.push_id_attr(&mut out, id);
+        out
+    }
+
+    /// Writes [`Self::id_attr`] to `out`.
+    fn push_id_attr(&mut self, out: &mut String, id: &str) {
         if self.used.insert(id.to_string()) {
-            format!(" id=\"{}\"", escape(id))
-        } else {
-            String::new()
+            out.push_str(" id=\"");
+            push_escaped(out, id);
+            out.push('"');
         }
     }
 
     /// The empty eId anchor for `id`, or nothing when it has none or it is taken.
     fn eid(&mut self, id: &str) -> String {
+        let mut out = String::new();
+        self.push_eid(&mut out, id);
+        out
+    }
+
+    /// Writes [`Self::eid`] to `out`.
+    fn push_eid(&mut self, out: &mut String, id: &str) {
         match ids::akn_eid(id) {
-            Some(eid) if self.used.insert(eid.clone()) => {
-                format!("<span class=\"eid\" id=\"{}\"></span>", escape(&eid))
+            Some(eid) if !self.used.contains(&eid) => {
+                out.push_str("<span class=\"eid\" id=\"");
+                push_escaped(out, &eid);
+                out.push_str("\"></span>");
+                self.used.insert(eid);
             }
-            _ => String::new(),
+            _ => {}
         }
     }
 
     fn permalink(id: &str, label: &str) -> String {
-        format!("<a class=\"permalink\" href=\"#{}\" aria-label=\"Link to {}\">¶</a>", fragment(id), escape(label))
+        let mut out = String::new();
+        Self::push_permalink(&mut out, id, label);
+        out
+    }
+
+    /// Writes [`Self::permalink`] to `out`.
+    fn push_permalink(out: &mut String, id: &str, label: &str) {
+        out.push_str("<a class=\"permalink\" href=\"#");
+        out.push_str(&fragment(id));
+        out.push_str("\" aria-label=\"Link to ");
+        push_escaped(out, label);
+        out.push_str("\">¶</a>");
     }
 
     fn nodes(&mut self, out: &mut String, nodes: &[Node], level: usize, scope: &str) {
@@ -182,15 +210,22 @@ impl Renderer<'_> {
             (_, Some(n)) => ("para-text", format!("{n}."), format!("{scope}paragraph {n}")),
             (_, None) => ("para-text", String::new(), format!("{scope}paragraph {}", p.id)),
         };
-        let id_attr = self.id_attr(&p.id);
-        let eid = self.eid(&p.id);
-        let text = self.inl.render(&p.id, &p.text, Marks::Linked);
-        let num_html =
-            if num.is_empty() { String::new() } else { format!("<span class=\"num\">{}</span> ", escape(&num)) };
-        out.push_str(&format!(
-            "<div class=\"para {class}\"{id_attr}>{eid}<p>{num_html}{text}\u{a0}{}</p>",
-            Self::permalink(&p.id, &label)
-        ));
+        out.push_str("<div class=\"para ");
+        out.push_str(class);
+        out.push('"');
+        self.push_id_attr(out, &p.id);
+        out.push('>');
+        self.push_eid(out, &p.id);
+        out.push_str("<p>");
+        if !num.is_empty() {
+            out.push_str("<span class=\"num\">");
+            push_escaped(out, &num);
+            out.push_str("</span> ");
+        }
+        out.push_str(&self.inl.render(&p.id, &p.text, Marks::Linked));
+        out.push('\u{a0}');
+        Self::push_permalink(out, &p.id, &label);
+        out.push_str("</p>");
         if !p.children.is_empty() {
             out.push('\n');
             for child in &p.children {
