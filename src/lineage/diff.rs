@@ -5,7 +5,7 @@
 //! Equal + Insert runs give back the new text exactly, Equal + Delete the old.
 
 use super::DiffOp;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Edit distances above this are not searched: the rest is reported as replaced.
 const MAX_D: usize = 1500;
@@ -14,7 +14,8 @@ const MAX_D: usize = 1500;
 pub fn diff_words(old: &str, new: &str) -> Vec<DiffOp> {
     let a = tokens(old);
     let b = tokens(new);
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    // Token → id, numbered in order of first appearance (looked up, never iterated).
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let ai = intern(&a, &mut ids);
     let bi = intern(&b, &mut ids);
     let mut runs = Runs::default();
@@ -28,7 +29,7 @@ pub fn diff_words(old: &str, new: &str) -> Vec<DiffOp> {
     tidy(runs.0)
 }
 
-fn intern<'a>(list: &[&'a str], ids: &mut HashMap<&'a str, u32>) -> Vec<u32> {
+fn intern<'a>(list: &[&'a str], ids: &mut FxHashMap<&'a str, u32>) -> Vec<u32> {
     list.iter()
         .map(|&t| {
             let n = ids.len() as u32;
