@@ -29,18 +29,23 @@ pub fn root_prefix(page: &str) -> String {
 
 /// A link from `from` to `to`, both paths from the site root.
 pub fn relative(from: &str, to: &str) -> String {
-    format!("{}{to}", root_prefix(from))
+    let mut url = root_prefix(from);
+    url.push_str(to);
+    url
 }
 
 /// The directory of a resolution (`A/RES/61/183/`), refusing unsafe symbols.
 pub fn resolution_dir(symbol: &str) -> anyhow::Result<String> {
-    let parts = symbol_components(symbol)?;
-    Ok(format!("{}/", parts.join("/")))
+    let mut dir = symbol_components(symbol)?.join("/");
+    dir.push('/');
+    Ok(dir)
 }
 
 /// `A/RES/61/183/index.html`.
 pub fn resolution_page(symbol: &str) -> anyhow::Result<String> {
-    Ok(format!("{}index.html", resolution_dir(symbol)?))
+    let mut page = resolution_dir(symbol)?;
+    page.push_str("index.html");
+    Ok(page)
 }
 
 /// The session a symbol belongs to, as a key for its page: `A/RES/61/183` → `61`,
