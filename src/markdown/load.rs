@@ -252,8 +252,6 @@ impl LineIndex {
     }
 }
 
-static ID_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s?").expect("valid regex"));
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d+[A-Za-z]?)\.(?:\s|$)").expect("valid regex"));
 static SUB_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([A-Za-z]{1,6}|\d{1,3})\)(?:\s|$)").expect("valid regex"));
@@ -262,17 +260,46 @@ static SECTION_LABEL: LazyLock<Regex> =
 
 /// Removes `re`'s match from the start of the text's first plain run.
 fn strip_leading(text: &mut Text, re: &Regex) -> Option<Vec<String>> {
+    strip_prefix(text, |first| {
+        let caps = re.captures(first)?;
+        let groups = caps.iter().skip(1).map(|m| m.map(|m| m.as_str().to_string()).unwrap_or_default()).collect();
+        Some((caps[0].len(), groups))
+    })
+}
+
+/// Removes the `{#id}` that opens a paragraph (and one space after it) from the
+/// text, and gives the id.
+fn strip_id(text: &mut Text) -> Option<String> {
+    strip_prefix(text, |first| id_prefix(first).map(|(id, len)| (len, id.to_string())))
+}
+
+/// The id of the `{#id}` at the start of `s` (a letter or digit, then letters,
+/// digits, `_` and `-`), and the length of that prefix with one whitespace after
+/// it: `^\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s?`, read by hand (it opens every paragraph).
+fn id_prefix(s: &str) -> Option<(&str, usize)> {
+    let rest = s.strip_prefix("{#")?;
+    let len = rest.bytes().take_while(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-').count();
+    let id = &rest[..len];
+    if !id.starts_with(|c: char| c.is_ascii_alphanumeric()) || rest.as_bytes().get(len) != Some(&b'}') {
+        return None;
+    }
+    let end = 2 + len + 1;
+    let space = s[end..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+    Some((id, end + space))
+}
+
+/// Removes from the start of the text's first plain run the prefix `matched`
+/// finds there (its length, and what it gives back).
+fn strip_prefix<T>(text: &mut Text, matched: impl FnOnce(&str) -> Option<(usize, T)>) -> Option<T> {
     let Some(Inline::Plain(first)) = text.0.first_mut() else {
         return None;
     };
-    let caps = re.captures(first)?;
-    let groups = caps.iter().skip(1).map(|m| m.map(|m| m.as_str().to_string()).unwrap_or_default()).collect();
-    let len = caps[0].len();
+    let (len, found) = matched(first)?;
     first.replace_range(..len, "");
     if first.is_empty() {
         text.0.remove(0);
     }
-    Some(groups)
+    Some(found)
 }
 
 #[derive(Default)]
@@ -312,8 +339,7 @@ impl Builder {
     }
 
     fn paragraph(&mut self, line: usize, mut text: Text) -> Result<(), LoadError> {
-        let id = strip_leading(&mut text, &ID_PREFIX)
-            .map(|g| g[0].clone())
+        let id = strip_id(&mut text)
             .ok_or_else(|| err(line, "paragraph without an id: start it with {#id}, e.g. `{#op3} 3. *Urges* …`"))?;
         self.claim(&id, line)?;
         if id == ids::CLOSING || id.ends_with("-closing") {
@@ -433,5 +459,24 @@ impl Builder {
             annexes: self.annexes,
             footnotes: self.footnotes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn by_pattern(s: &str) -> Option<(&str, usize)> {
+        let re = Regex::new(r"^\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s?").unwrap();
+        let c = re.captures(s)?;
+        Some((c.get(1)?.as_str(), c[0].len()))
+    }
+
+    proptest! {
+        #[test]
+        fn id_prefixes_are_read_as_the_pattern_reads_them(s in "(\\{#)?[a-zA-Z0-9_#{}é-]{0,6}\\}?[ \u{a0}\u{2003}\n\ta]{0,2}.{0,2}") {
+            prop_assert_eq!(id_prefix(&s), by_pattern(&s));
+        }
     }
 }
