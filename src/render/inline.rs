@@ -149,7 +149,8 @@ impl<'a> Inlines<'a> {
     pub fn render(&mut self, element: &str, text: &Text, marks: Marks) -> String {
         let plain = text.to_plain();
         let links = valid_links(self.linker.links(element, &plain), &plain);
-        let mut out = String::new();
+        // Room for the text and some of its markup (links, emphasis, entities).
+        let mut out = String::with_capacity(plain.len() + plain.len() / 2);
         let mut pos = 0usize;
         for inline in &text.0 {
             match inline {
@@ -168,7 +169,9 @@ impl<'a> Inlines<'a> {
     /// One run of text starting at plain offset `start`, with the links over it.
     fn run(&self, out: &mut String, s: &str, start: usize, links: &[Link], tag: Option<&str>) {
         if let Some(tag) = tag {
-            out.push_str(&format!("<{tag}>"));
+            out.push('<');
+            out.push_str(tag);
+            out.push('>');
         }
         let end = start + s.len();
         let mut at = start;
@@ -196,7 +199,9 @@ impl<'a> Inlines<'a> {
         }
         push_escaped(out, &s[at - start..]);
         if let Some(tag) = tag {
-            out.push_str(&format!("</{tag}>"));
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
         }
     }
 
