@@ -18,7 +18,7 @@ use super::series::SeriesSet;
 use super::versions;
 use crate::lineage::{self, Alignment, DiffOp, ParagraphHistory, Status};
 use crate::model::{Meta, Resolution, Visit};
-use crate::render::html::{escape, fragment};
+use crate::render::html::{escape, fragment, push_escaped};
 use crate::render::{urls, ExtraPage};
 use memchr::memmem;
 use rayon::prelude::*;
@@ -302,8 +302,17 @@ fn status_html(
     history: Option<&ParagraphHistory>,
     page_of: &dyn Fn(&Arc<str>) -> String,
 ) -> String {
-    let link = |id: &str| {
-        format!("<a href=\"{}#{}\">{} {}</a>", escape(to_previous), fragment(id), escape(previous), escape(id))
+    // The link to the counterpart in the previous version.
+    let link = |out: &mut String, id: &str| {
+        out.push_str("<a href=\"");
+        push_escaped(out, to_previous);
+        out.push('#');
+        out.push_str(&fragment(id));
+        out.push_str("\">");
+        push_escaped(out, previous);
+        out.push(' ');
+        push_escaped(out, id);
+        out.push_str("</a>");
     };
     // Along a longer series: where the language first appears, and where it was edited since.
     let version_link = |v: &lineage::VersionRef, label: &str| {
@@ -325,20 +334,36 @@ fn status_html(
             format!(" Its language goes back to {first} ({} versions){edited}.", h.versions)
         })
         .unwrap_or_default();
+    let mut out = String::with_capacity(256 + origin.len());
     match status {
         Status::Unchanged { previous: id, .. } => {
-            format!("<div class=\"lineage lineage-same\">Unchanged since {}.{origin}</div>\n", link(id))
+            out.push_str("<div class=\"lineage lineage-same\">Unchanged since ");
+            link(&mut out, id);
+            out.push('.');
+            out.push_str(&origin);
+            out.push_str("</div>\n");
         }
         // The summary holds no link (a control inside a control); the link follows.
-        Status::Changed { previous: id, diff, .. } => format!(
-            "<details class=\"lineage lineage-changed\"><summary>Changed since {} {}</summary><div>Compared with {}:{origin}</div><div class=\"diff\">{}</div></details>\n",
-            escape(previous),
-            escape(id),
-            link(id),
-            diff_html(diff),
-        ),
-        Status::New => format!("<div class=\"lineage lineage-new\">New since {}.</div>\n", escape(previous)),
+        Status::Changed { previous: id, diff, .. } => {
+            out.push_str("<details class=\"lineage lineage-changed\"><summary>Changed since ");
+            push_escaped(&mut out, previous);
+            out.push(' ');
+            push_escaped(&mut out, id);
+            out.push_str("</summary><div>Compared with ");
+            link(&mut out, id);
+            out.push(':');
+            out.push_str(&origin);
+            out.push_str("</div><div class=\"diff\">");
+            push_diff_html(&mut out, diff);
+            out.push_str("</div></details>\n");
+        }
+        Status::New => {
+            out.push_str("<div class=\"lineage lineage-new\">New since ");
+            push_escaped(&mut out, previous);
+            out.push_str(".</div>\n");
+        }
     }
+    out
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -351,13 +376,23 @@ fn join_list(items: &[String], n: usize) -> String {
 
 /// A word-level diff: deletions struck through, insertions underlined.
 pub fn diff_html(diff: &[DiffOp]) -> String {
-    diff.iter()
-        .map(|op| match op {
-            DiffOp::Equal(t) => escape(t),
-            DiffOp::Insert(t) => format!("<ins>{}</ins>", escape(t)),
-            DiffOp::Delete(t) => format!("<del>{}</del>", escape(t)),
-        })
-        .collect()
+    let mut out = String::new();
+    push_diff_html(&mut out, diff);
+    out
+}
+
+/// Writes [`diff_html`] to `out`.
+fn push_diff_html(out: &mut String, diff: &[DiffOp]) {
+    for op in diff {
+        let (open, text, close) = match op {
+            DiffOp::Equal(t) => ("", t, ""),
+            DiffOp::Insert(t) => ("<ins>", t, "</ins>"),
+            DiffOp::Delete(t) => ("<del>", t, "</del>"),
+        };
+        out.push_str(open);
+        push_escaped(out, text);
+        out.push_str(close);
+    }
 }
 
 /// The plain texts of the paragraphs of `res` by id: those in `only`, or all.
