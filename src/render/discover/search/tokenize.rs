@@ -54,10 +54,29 @@ fn fold_char(c: char, out: &mut String) {
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            fold_char(c, &mut word);
-        } else if !word.is_empty() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (alphanumeric, len) = if bytes[at].is_ascii() {
+            // A run of ASCII letters and digits is added to the word at once.
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                let start = word.len();
+                word.push_str(&text[at..at + run]);
+                word[start..].make_ascii_lowercase();
+                at += run;
+                continue;
+            }
+            (false, 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            if c.is_alphanumeric() {
+                fold_char(c, &mut word);
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        at += len;
+        if !alphanumeric && !word.is_empty() {
             out.push(std::mem::take(&mut word));
         }
     }
@@ -79,8 +98,31 @@ const LONGEST_STOP: usize = {
     longest
 };
 
+/// A word of at most eight bytes as one number, its first byte lowest: words of
+/// letters and digits (no zero byte) have numbers of their own.
+const fn packed(word: &[u8]) -> u64 {
+    let (mut n, mut i) = (0u64, 0);
+    while i < word.len() {
+        n |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    n
+}
+
+/// The stop words, [`packed`]: a word is looked for among them as a number.
+const STOP_PACKED: [u64; STOP.len()] = {
+    assert!(LONGEST_STOP <= 8, "stop words are packed into eight bytes");
+    let mut out = [0; STOP.len()];
+    let mut i = 0;
+    while i < STOP.len() {
+        out[i] = packed(STOP[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 pub fn is_stop(word: &str) -> bool {
-    word.len() <= LONGEST_STOP && STOP.binary_search(&word).is_ok()
+    word.len() <= LONGEST_STOP && STOP_PACKED.contains(&packed(word.as_bytes()))
 }
 
 /// The indexed terms of `text` (words without stop words), in order.
@@ -91,6 +133,36 @@ pub fn terms(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition [`words`] must agree with, a character at a time.
+    fn words_by_chars(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                fold_char(c, &mut word);
+            } else if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn stop_words_are_those_listed(word in "[a-z0-9]{0,12}|a|an|and|the|their|which|with|tha|thei") {
+            prop_assert_eq!(is_stop(&word), STOP.contains(&word.as_str()));
+        }
+
+        #[test]
+        fn words_agree_with_their_definition(text in "[a-zA-Z0-9 ,./’éÉÆœßİΣ\u{0301}\u{2003}٣-]{0,40}") {
+            prop_assert_eq!(words(&text), words_by_chars(&text));
+        }
+    }
 
     #[test]
     fn folds_and_splits() {
@@ -99,8 +171,5 @@ mod tests {
             ["cote", "d", "ivoire", "61", "183", "non", "governmental", "oeuvre"]
         );
         assert_eq!(terms("The Commission on Narcotic Drugs"), ["commission", "narcotic", "drugs"]);
-        let mut sorted = STOP.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, STOP, "STOP must stay sorted for binary search");
     }
 }
