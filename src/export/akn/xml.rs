@@ -112,18 +112,37 @@ fn allowed(c: char) -> bool {
 }
 
 /// Escapes character data; a carriage return is written as a reference so that
-/// parsers do not fold it into a line feed.
+/// parsers do not fold it into a line feed. Characters XML forbids are left out.
+/// Runs of bytes that need nothing are copied whole: in a `str`, the only
+/// forbidden characters are ASCII controls and U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
 pub(super) fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| allowed(c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (replacement, len) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#13;", 1),
+            b'\t' | b'\n' => {
+                at += 1;
+                continue;
+            }
+            0..=0x1F => ("", 1),
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        // `at` starts a character (an ASCII byte or U+FFFE/U+FFFF), so both slices end on boundaries.
+        out.push_str(&s[from..at]);
+        out.push_str(replacement);
+        at += len;
+        from = at;
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -149,6 +168,25 @@ pub(super) fn escape_attr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn text_is_escaped_as_its_characters_say(s in "[a-z&<>\r\n\t\u{0}\u{1}\u{1f} é\u{fffd}\u{fffe}\u{ffff}\u{effe}\u{10000}]{0,20}") {
+            let by_chars: String = s
+                .chars()
+                .filter(|&c| allowed(c))
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '\r' => "&#13;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            prop_assert_eq!(escape_text(&s), by_chars);
+        }
+    }
 
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {
