@@ -57,26 +57,20 @@ pub fn words(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let (alphanumeric, len) = if bytes[at].is_ascii() {
-            // A run of ASCII letters and digits is added to the word at once.
-            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            if run > 0 {
-                let start = word.len();
-                word.push_str(&text[at..at + run]);
-                word[start..].make_ascii_lowercase();
-                at += run;
-                continue;
-            }
-            (false, 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or_default();
-            if c.is_alphanumeric() {
-                fold_char(c, &mut word);
-            }
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        at += len;
-        if !alphanumeric && !word.is_empty() {
+        // A run of ASCII letters and digits is added to the word at once.
+        let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if run > 0 {
+            let start = word.len();
+            word.push_str(&text[at..at + run]);
+            word[start..].make_ascii_lowercase();
+            at += run;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        at += c.len_utf8();
+        if c.is_alphanumeric() {
+            fold_char(c, &mut word);
+        } else if !word.is_empty() {
             out.push(std::mem::take(&mut word));
         }
     }
