@@ -120,21 +120,19 @@ pub(super) fn escape_text(s: &str) -> String {
     let bytes = s.as_bytes();
     let (mut from, mut at) = (0, 0);
     while at < bytes.len() {
-        let (replacement, len) = match bytes[at] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'\r' => ("&#13;", 1),
-            b'\t' | b'\n' => {
-                at += 1;
-                continue;
-            }
-            0..=0x1F => ("", 1),
-            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            _ => {
-                at += 1;
-                continue;
-            }
+        let special = match bytes[at] {
+            b'&' => Some(("&amp;", 1)),
+            b'<' => Some(("&lt;", 1)),
+            b'>' => Some(("&gt;", 1)),
+            b'\r' => Some(("&#13;", 1)),
+            b'\t' | b'\n' => None,
+            0..=0x1F => Some(("", 1)),
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => Some(("", 3)),
+            _ => None,
+        };
+        let Some((replacement, len)) = special else {
+            at += 1;
+            continue;
         };
         // `at` starts a character (an ASCII byte or U+FFFE/U+FFFF), so both slices end on boundaries.
         out.push_str(&s[from..at]);
