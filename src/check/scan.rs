@@ -17,6 +17,7 @@ use super::page::{url_attr, Page};
 use memchr::memchr;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::ops::Range;
 
 fn is_void(name: &str) -> bool {
     matches!(
@@ -126,7 +127,8 @@ struct Tracked {
 
 struct Open<'a> {
     name: Cow<'a, str>,
-    tracked: Vec<usize>,
+    /// The elements of `Scanner::tracked` it made, one after another.
+    tracked: Range<usize>,
 }
 
 struct Mark<'a> {
@@ -228,13 +230,13 @@ impl<'a> Scanner<'a> {
         self.close_implied(&name);
         let attr = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v);
         let has_class = |class: &str| attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|one| one == class));
-        let mut tracked = Vec::new();
+        // What this element tracks is made here, one after another: their indices are a range.
+        let first = self.tracked.len();
         // The element after a footnote mark, at the mark's depth, is its next sibling.
         if let Some((mark, depth)) = self.after_mark.take() {
             if self.stack.len() == depth && has_class("fn-pop") {
                 let t = self.track(false);
                 self.marks[mark].popover = Some(t);
-                tracked.push(t);
             }
         }
         if let Some(id) = attr("id") {
@@ -247,7 +249,6 @@ impl<'a> Scanner<'a> {
                 let t = self.track(false);
                 self.by_id.insert(id.clone(), (t, false));
                 self.page.ids.push(id.clone());
-                tracked.push(t);
             }
         }
         if let Some(url) = url_attr(&name).and_then(attr) {
@@ -255,18 +256,17 @@ impl<'a> Scanner<'a> {
         }
         if name == "a" && has_class("fn-mark") {
             let label = self.track(true);
-            tracked.push(label);
             self.marks.push(Mark { href: attr("href").cloned().unwrap_or_default(), label, popover: None });
         }
         if name == "sup" && has_class("fn-missing") {
             let label = self.track(true);
-            tracked.push(label);
             self.missing.push(label);
         }
         if is_void(&name) {
             return;
         }
-        self.pending.extend(&tracked);
+        let tracked = first..self.tracked.len();
+        self.pending.extend(tracked.clone());
         self.stack.push(Open { name, tracked });
     }
 
@@ -292,7 +292,7 @@ impl<'a> Scanner<'a> {
 
     fn end(&mut self, name: &str) {
         if let Some(i) = self.stack.iter().rposition(|o| o.name == name) {
-            let mark = self.stack[i].tracked.iter().find_map(|t| self.marks.iter().position(|m| m.label == *t));
+            let mark = self.stack[i].tracked.clone().find_map(|t| self.marks.iter().position(|m| m.label == t));
             self.pop_to(i);
             if name == "a" {
                 if let Some(mark) = mark {
