@@ -61,7 +61,9 @@ fn resolve(from: &str, path: &str) -> Option<String> {
     // The page's directory: its segments, which `..` removes from the end.
     let mut dir = rfind(from, b'/').map_or("", |i| &from[..i]);
     let mut dir_segments = from.bytes().filter(|&b| b == b'/').count();
-    let mut added: Vec<Cow<str>> = Vec::new();
+    // Room for every segment: growing the list one segment at a time cost more
+    // than the rest of a short URL's resolution.
+    let mut added: Vec<Cow<str>> = Vec::with_capacity(path.bytes().filter(|&b| b == b'/').count() + 1);
     let mut start = 0;
     let ends = path.bytes().enumerate().filter(|&(_, b)| b == b'/').map(|(i, _)| i).chain([path.len()]);
     for seg in ends.map(|end| &path[std::mem::replace(&mut start, end + 1)..end]) {
