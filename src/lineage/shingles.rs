@@ -43,7 +43,8 @@ pub(crate) const K: usize = 3;
 /// of its words (one of all its words if it has fewer than three). A key depends
 /// only on the words, so a version's keys are made once, whatever it is aligned with.
 pub(crate) fn keys(text: &str) -> Vec<u64> {
-    let mut ws: Vec<u64> = Vec::new();
+    // Room for a word every six bytes, about what the texts of resolutions hold.
+    let mut ws: Vec<u64> = Vec::with_capacity(text.len() / 6 + 1);
     word_hashes(text, |h| ws.push(h));
     if ws.len() < K {
         if ws.is_empty() {
