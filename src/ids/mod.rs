@@ -165,16 +165,17 @@ pub fn akn_eid(id: &str) -> Option<String> {
     if let Some(num) = id.strip_prefix("annex-").filter(|n| is_roman_or_number(n)) {
         return Some(format!("annex_{num}"));
     }
-    let annex_part = |annex: Option<&str>, whole_annex: bool| -> String {
-        match (annex, whole_annex) {
-            (Some(a), _) => format!("annex_{a}__"),
-            (None, true) => "annex__".into(),
-            (None, false) => String::new(),
+    // An id of the only annex names no numeral but is in an annex all the same.
+    let in_annex = id.starts_with("annex");
+    let annex_part = |annex: Option<&str>| -> String {
+        match annex {
+            Some(a) => format!("annex_{a}__"),
+            None if in_annex => "annex__".into(),
+            None => String::new(),
         }
     };
     if let Some(p) = para_id(id) {
-        let in_annex = id.starts_with("annex");
-        let mut out = annex_part(p.annex, in_annex);
+        let mut out = annex_part(p.annex);
         if let Some(sec) = p.sec {
             out.push_str(&format!("sec_{sec}__"));
         }
@@ -190,8 +191,7 @@ pub fn akn_eid(id: &str) -> Option<String> {
         return Some(out);
     }
     if let Some(o) = other_id(id) {
-        let in_annex = id.starts_with("annex");
-        let mut out = annex_part(o.annex, in_annex);
+        let mut out = annex_part(o.annex);
         let num = o.num;
         match o.kind {
             "sec-" => out.push_str(&format!("sec_{num}")),
