@@ -164,6 +164,10 @@ pub fn render_each<'l>(
         || -> Vec<anyhow::Result<Vec<String>>> {
             (0..site.resolutions.len())
                 .into_par_iter()
+                // Rayon splits a range only as often as there are threads, unless a part
+                // is stolen: the thread that renders the listings alone would find, when
+                // done, only parts already being rendered one resolution after another.
+                .with_max_len(RESOLUTIONS_PER_TASK)
                 .map(|i| {
                     let (files, warnings) = r.resolution(i, links)?;
                     for (path, bytes) in files {
@@ -221,6 +225,11 @@ fn extra_pages(site: &Site, links: &dyn Links) -> Vec<ExtraPage> {
     }
     pages
 }
+
+/// The most resolutions rendered one after another as one task: few enough that a
+/// thread free late (after the listings) finds work, more than enough to make the
+/// cost of a task nothing beside theirs.
+const RESOLUTIONS_PER_TASK: usize = 16;
 
 /// Receives a file (path from the site root, bytes), from any thread.
 type Emit<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
