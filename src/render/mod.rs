@@ -133,9 +133,10 @@ pub fn render_each<'l>(
     let links: &dyn Links = &*owned_links;
     let templates = Templates::of_site(site)?;
     let assets = assets::collect(site.static_dir().as_deref(), &display_path(&site.root, Path::new("static")))?;
-    let collection = Collection::new(site)?;
+    // The listings' data and the linker's pages, each made on a thread of its own.
+    let (collection, extra_pages) = rayon::join(|| Collection::new(site), || extra_pages(site, links));
+    let collection = collection?;
     let site_ctx = SiteCtx::of(&site.config);
-    let extra_pages = extra_pages(site, links);
     let nav = extra::nav_entries(&extra_pages);
     debug_assert_eq!(nav, links.nav(), "Links::nav must give the entries of Links::pages");
     let discover = discover::Prepared::new(site);
