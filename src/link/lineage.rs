@@ -71,7 +71,10 @@ pub fn comparison_page(older: &str, newer: &str) -> String {
 
 impl Lineages {
     pub fn new(resolutions: &[&Resolution], series: &SeriesSet) -> Lineages {
-        let per_series: Vec<SeriesLineage> = series.list.par_iter().map(|s| series_lineage(resolutions, s)).collect();
+        // One series per task: a series costs as much as its versions, and the link stage
+        // runs beside this, so a thread free late must find series not yet begun.
+        let per_series: Vec<SeriesLineage> =
+            series.list.par_iter().with_max_len(1).map(|s| series_lineage(resolutions, s)).collect();
         Lineages::assemble(resolutions, per_series)
     }
 
