@@ -28,7 +28,8 @@ use crate::site::content::compare_symbols;
 use crate::site::Site;
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Documents per text file: a result loads the texts of its neighbours only. At
 /// 64, most resolutions are one file: a search of the whole collection downloads a
@@ -124,7 +125,8 @@ fn counted(mut terms: Vec<String>) -> Vec<(String, u32)> {
 /// The index as resolutions are merged into it, in site order.
 #[derive(Default)]
 struct Index {
-    postings: HashMap<String, Postings>,
+    /// Term → postings (sorted into shards at the end: the map's order never shows).
+    postings: FxHashMap<String, Postings>,
     rows: Vec<(Row, u32)>,
     sessions: BTreeMap<String, String>,
     bodies: BTreeSet<String>,
