@@ -25,7 +25,8 @@ pub use links::{classify, Target};
 
 use anyhow::Context as _;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Mutex;
@@ -241,26 +242,34 @@ fn summarize(path: &str, bytes: &[u8]) -> (Summary, usize, Vec<String>) {
     (Summary { path: path.to_string(), ids, links, flagged }, internal, external)
 }
 
-/// The whole site, as hashes: files, directories, and each page's ids.
+/// The whole site, as hashes: files, directories, and each page's ids. The keys are
+/// hashes already, so the sets only need the Fx hash's cheap mixing.
 struct Index<'a> {
-    files: HashSet<u64>,
-    dirs: HashSet<u64>,
-    pages: HashMap<u64, &'a [u64]>,
+    files: FxHashSet<u64>,
+    dirs: FxHashSet<u64>,
+    pages: FxHashMap<u64, &'a [u64]>,
 }
 
 impl<'a> Index<'a> {
     fn new(files: &[String], pages: &'a [Summary]) -> Index<'a> {
-        let mut dirs = HashSet::from([hash("")]);
-        for path in files {
-            for (i, _) in path.match_indices('/') {
-                dirs.insert(hash(&path[..=i]));
-            }
-        }
-        Index {
-            files: files.iter().map(|f| hash(f.as_str())).collect(),
-            dirs,
-            pages: pages.iter().map(|p| (hash(p.path.as_str()), p.ids.as_slice())).collect(),
-        }
+        let ((files, dirs), pages) = rayon::join(
+            || {
+                rayon::join(
+                    || files.iter().map(|f| hash(f.as_str())).collect(),
+                    || {
+                        let mut dirs = FxHashSet::from_iter([hash("")]);
+                        for path in files {
+                            for (i, _) in path.match_indices('/') {
+                                dirs.insert(hash(&path[..=i]));
+                            }
+                        }
+                        dirs
+                    },
+                )
+            },
+            || pages.iter().map(|p| (hash(p.path.as_str()), p.ids.as_slice())).collect(),
+        );
+        Index { files, dirs, pages }
     }
 
     fn page_ids(&self, target: u64) -> Option<&[u64]> {

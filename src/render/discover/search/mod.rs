@@ -27,8 +27,8 @@ use crate::render::pages::session_ref;
 use crate::site::content::compare_symbols;
 use crate::site::Site;
 use rayon::prelude::*;
-use serde_json::{json, Value};
 use rustc_hash::FxHashMap;
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Documents per text file: a result loads the texts of its neighbours only. At
