@@ -52,7 +52,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let report = render::build_with_progress(
         &site,
         &output,
-        Box::new(corpus) as Box<dyn render::Links>,
+        LinkStage::new(corpus, site.config.outputs.search),
         &|n| progress.inc(n as u64),
         verify,
     );
@@ -79,4 +79,34 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // rather than being freed piece by piece on one thread.
     std::mem::forget(site);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The link stage's data as rendering owns it: freed once the pages are rendered
+/// if the search index, made after them, needs the room; otherwise it goes back
+/// with the process, like the model, rather than being freed piece by piece.
+struct LinkStage {
+    corpus: Option<Box<Corpus>>,
+    free: bool,
+}
+
+impl LinkStage {
+    fn new(corpus: Corpus, free: bool) -> LinkStage {
+        LinkStage { corpus: Some(Box::new(corpus)), free }
+    }
+}
+
+impl std::ops::Deref for LinkStage {
+    type Target = dyn render::Links;
+
+    fn deref(&self) -> &(dyn render::Links + 'static) {
+        self.corpus.as_deref().expect("the corpus is taken only when dropped")
+    }
+}
+
+impl Drop for LinkStage {
+    fn drop(&mut self) {
+        if !self.free {
+            std::mem::forget(self.corpus.take());
+        }
+    }
 }
