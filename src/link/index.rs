@@ -5,9 +5,11 @@
 //! **In**: the loaded resolutions, in site order. **Out**: a [`CorpusIndex`]
 //! answering "which resolution has this symbol?" (symbols compared without
 //! spaces and case) and "does resolution *i* define id *x*?". Built in one pass
-//! over every document; every lookup is a hash lookup.
+//! over every document (their ids in parallel); every lookup is a hash lookup.
 
 use crate::model::{Node, Resolution};
+use rayon::prelude::*;
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 /// Symbol → resolution and resolution → ids, for the whole collection.
@@ -21,20 +23,21 @@ pub struct CorpusIndex {
 }
 
 impl CorpusIndex {
-    /// Indexes `resolutions` (index `i` in the result is `resolutions[i]`).
-    pub fn new<'a>(resolutions: impl IntoIterator<Item = &'a Resolution>) -> CorpusIndex {
-        let mut index = CorpusIndex::default();
-        for (i, res) in resolutions.into_iter().enumerate() {
-            index.by_symbol.entry(symbol_key(&res.meta.symbol)).or_insert(i);
-            index.ids.push(res.ids().into_iter().collect());
-            let mut sections = HashMap::new();
-            sections.insert(String::new(), section_numerals(&res.body));
-            for annex in &res.annexes {
-                sections.insert(annex.id.clone(), section_numerals(&annex.body));
-            }
-            index.sections.push(sections);
+    /// Indexes `resolutions` (index `i` in the result is `resolutions[i]`); the ids
+    /// and sections of each are gathered in parallel.
+    pub fn new<R: Borrow<Resolution> + Sync>(resolutions: &[R]) -> CorpusIndex {
+        let (ids, sections) = resolutions
+            .par_iter()
+            .map(|res| {
+                let res = res.borrow();
+                (res.ids().into_iter().collect(), sections_of(res))
+            })
+            .unzip();
+        let mut by_symbol = HashMap::new();
+        for (i, res) in resolutions.iter().enumerate() {
+            by_symbol.entry(symbol_key(&res.borrow().meta.symbol)).or_insert(i);
         }
-        index
+        CorpusIndex { by_symbol, ids, sections }
     }
 
     /// The resolution whose symbol is `symbol`, ignoring spaces and case
@@ -43,12 +46,7 @@ impl CorpusIndex {
     /// (so that citations of it are placed as before).
     pub fn same_targets(&self, doc: usize, res: &Resolution) -> bool {
         let ids: HashSet<String> = res.ids().into_iter().collect();
-        let mut sections = HashMap::new();
-        sections.insert(String::new(), section_numerals(&res.body));
-        for annex in &res.annexes {
-            sections.insert(annex.id.clone(), section_numerals(&annex.body));
-        }
-        self.ids.get(doc) == Some(&ids) && self.sections.get(doc) == Some(&sections)
+        self.ids.get(doc) == Some(&ids) && self.sections.get(doc) == Some(&sections_of(res))
     }
 
     pub fn find(&self, symbol: &str) -> Option<usize> {
@@ -65,6 +63,17 @@ impl CorpusIndex {
     pub fn sections(&self, doc: usize, container: &str) -> &[String] {
         self.sections.get(doc).and_then(|s| s.get(container)).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The numerals of the sections at the top of the body (under "") and of each annex
+/// (under its id).
+fn sections_of(res: &Resolution) -> HashMap<String, Vec<String>> {
+    let mut sections = HashMap::new();
+    sections.insert(String::new(), section_numerals(&res.body));
+    for annex in &res.annexes {
+        sections.insert(annex.id.clone(), section_numerals(&annex.body));
+    }
+    sections
 }
 
 /// A symbol as compared: without whitespace, upper case.

@@ -147,7 +147,7 @@ impl Corpus {
 
     /// Links `resolutions` (in the order the site lists them).
     pub fn from_resolutions(resolutions: &[&Resolution]) -> Corpus {
-        let index = CorpusIndex::new(resolutions.iter().copied());
+        let index = CorpusIndex::new(resolutions);
         let occurrences: Vec<Vec<Occurrence>> =
             resolutions.par_iter().enumerate().map(|(doc, res)| scan::occurrences(res, doc, &index)).collect();
         let cites = occurrences.par_iter().map(|found| works_cited_in(found)).collect();
