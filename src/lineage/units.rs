@@ -159,6 +159,14 @@ mod tests {
         assert_eq!(normalised(text), "Recalling its resolution 61/183 - \"the Member's\"");
     }
 
+    #[test]
+    fn spaces_at_the_ends_and_doubled() {
+        assert_eq!(normalised(" 0"), "0");
+        assert_eq!(normalised("a  b "), "a b");
+        assert_eq!(normalised("a \u{2019}b"), "a 'b");
+        assert_eq!(normalised("a\tb c"), "a b c");
+    }
+
     proptest! {
         #[test]
         fn normalised_agrees_with_its_definition(text in "(?s)[a-zA-Z0-9 \t\n\u{0b}\u{0c}\r\u{1}\u{7f}~.,;’‘ʼ“”‐‑–—\u{a0}\u{2003}éÜİẞΣ]{0,40}") {
