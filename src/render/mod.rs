@@ -124,7 +124,9 @@ pub type Sink<'a> = dyn Fn(&str, Vec<u8>) -> anyhow::Result<()> + Sync + 'a;
 ///
 /// `links` is dropped once the pages are rendered, on one thread while the other
 /// makes the feeds and the sitemap, and before the search index: given ownership (a
-/// `Box`), the link stage's memory is freed before the index's is taken.
+/// `Box`), the link stage's memory is freed before the index's is taken. (What the
+/// drop does is the owner's to say: `plenary build` keeps the memory to the end of
+/// the process when no search index follows.)
 pub fn render_each<'l>(
     site: &Site,
     owned_links: impl std::ops::Deref<Target = dyn Links + 'l> + Send,

@@ -28,6 +28,7 @@ use crate::site::content::compare_symbols;
 use crate::site::Site;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -96,7 +97,7 @@ fn index_one(r: usize, res: &crate::model::Resolution, emit: &Emit) -> anyhow::R
     for (k, chunk) in entries.chunks(TEXT_CHUNK).enumerate() {
         let name = format!("{r}-{k}");
         let texts: Vec<[&str; 3]> = chunk.iter().map(|e| [&*e.anchor, &*e.label, &*e.text]).collect();
-        emit(format!("search/text/{name}.js"), js_call("text", &json!(name), &json!(texts)))?;
+        emit(format!("search/text/{name}.js"), js_call("text", &name, Some(&texts))?)?;
     }
     let row = Row {
         symbol: m.symbol.clone(),
@@ -203,12 +204,12 @@ impl Index {
             "years": year_list,
             "res": res_json,
         });
-        emit("search/meta.js".to_string(), js_call("meta", &meta, &Value::Null))?;
+        emit("search/meta.js".to_string(), js_call("meta", &meta, NO_ARGUMENT)?)?;
         let shards: Vec<BTreeMap<String, Postings>> = shards.into_values().collect();
         shards.into_par_iter().enumerate().try_for_each(|(i, terms)| {
             let data: BTreeMap<String, Vec<u64>> =
                 terms.into_iter().map(|(term, list)| (term, encode(&list))).collect();
-            emit(format!("search/terms/{i}.js"), js_call("terms", &json!(i), &json!(data)))
+            emit(format!("search/terms/{i}.js"), js_call("terms", &i, Some(&data))?)
         })
     }
 }
@@ -220,11 +221,21 @@ fn year(m: &crate::model::Meta) -> Option<String> {
     y.chars().all(|c| c.is_ascii_digit()).then(|| y.to_string())
 }
 
-/// `PlenarySearch.name(a, b);` (or with one argument when `b` is null).
-fn js_call(name: &str, a: &Value, b: &Value) -> Vec<u8> {
-    let args = if b.is_null() { a.to_string() } else { format!("{a},{b}") };
-    format!("PlenarySearch.{name}({args});\n").into_bytes()
+/// `PlenarySearch.name(a, b);` (or with one argument when `b` is `None`), the
+/// arguments written as JSON straight into the file's bytes.
+fn js_call<A: Serialize, B: Serialize>(name: &str, a: &A, b: Option<&B>) -> serde_json::Result<Vec<u8>> {
+    let mut out = format!("PlenarySearch.{name}(").into_bytes();
+    serde_json::to_writer(&mut out, a)?;
+    if let Some(b) = b {
+        out.push(b',');
+        serde_json::to_writer(&mut out, b)?;
+    }
+    out.extend_from_slice(b");\n");
+    Ok(out)
 }
+
+/// [`js_call`] with one argument.
+const NO_ARGUMENT: Option<&()> = None;
 
 /// Gaps and frequencies: `gap × 8 + min(tf, 7)`.
 pub fn encode(list: &[(u32, u32)]) -> Vec<u64> {
