@@ -93,7 +93,7 @@ pub fn files(site: &Site, emit: &Emit) -> anyhow::Result<()> {
 fn index_one(r: usize, res: &crate::model::Resolution, emit: &Emit) -> anyhow::Result<Indexed> {
     let m = &res.meta;
     let entries = entries::entries(res);
-    let docs = entries.iter().map(|e| counted(tokenize::terms(&e.text))).collect();
+    let docs = entries.iter().map(|e| tokenize::counted_terms(&e.text)).collect();
     for (k, chunk) in entries.chunks(TEXT_CHUNK).enumerate() {
         let name = format!("{r}-{k}");
         let texts: Vec<[&str; 3]> = chunk.iter().map(|e| [&*e.anchor, &*e.label, &*e.text]).collect();
@@ -108,19 +108,6 @@ fn index_one(r: usize, res: &crate::model::Resolution, emit: &Emit) -> anyhow::R
         year: year(m),
     };
     Ok(Indexed { docs, row })
-}
-
-/// Terms with their number of occurrences, ascending.
-fn counted(mut terms: Vec<String>) -> Vec<(String, u32)> {
-    terms.sort_unstable();
-    let mut out: Vec<(String, u32)> = Vec::with_capacity(terms.len());
-    for t in terms {
-        match out.last_mut() {
-            Some((last, n)) if *last == t => *n += 1,
-            _ => out.push((t, 1)),
-        }
-    }
-    out
 }
 
 /// The index as resolutions are merged into it, in site order.

@@ -53,6 +53,13 @@ fn fold_char(c: char, out: &mut String) {
 /// The words of `text`, folded, stop words included, in order.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each word of `text` in order (folded, stop words included), each
+/// made in the same buffer.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -71,13 +78,13 @@ pub fn words(text: &str) -> Vec<String> {
         if c.is_alphanumeric() {
             fold_char(c, &mut word);
         } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            f(&word);
+            word.clear();
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 /// The length of the longest stop word.
@@ -124,6 +131,33 @@ pub fn terms(text: &str) -> Vec<String> {
     words(text).into_iter().filter(|w| !is_stop(w)).collect()
 }
 
+/// The [`terms`] of `text` with their number of occurrences, ascending; the terms
+/// are gathered in one string, and a string of its own is made for each distinct
+/// term only.
+pub fn counted_terms(text: &str) -> Vec<(String, u32)> {
+    let mut all = String::with_capacity(text.len());
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    each_word(text, |w| {
+        if !is_stop(w) {
+            let start = all.len();
+            all.push_str(w);
+            spans.push(start..all.len());
+        }
+    });
+    // Bytes compare as the strings do, without checking where characters begin.
+    let bytes = all.as_bytes();
+    spans.sort_unstable_by(|a, b| bytes[a.clone()].cmp(&bytes[b.clone()]));
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for span in spans {
+        let term = &all[span];
+        match out.last_mut() {
+            Some((last, n)) if last == term => *n += 1,
+            _ => out.push((term.to_string(), 1)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +184,20 @@ mod tests {
         #[test]
         fn stop_words_are_those_listed(word in "[a-z0-9]{0,12}|a|an|and|the|their|which|with|tha|thei") {
             prop_assert_eq!(is_stop(&word), STOP.contains(&word.as_str()));
+        }
+
+        #[test]
+        fn counted_terms_are_the_terms_counted(text in "[a-zA-Z ,.’éœ]{0,60}|(the|of|and|cote|côte|a|b| ){0,30}") {
+            let mut by_terms: Vec<(String, u32)> = Vec::new();
+            let mut sorted = terms(&text);
+            sorted.sort();
+            for t in sorted {
+                match by_terms.last_mut() {
+                    Some((last, n)) if *last == t => *n += 1,
+                    _ => by_terms.push((t, 1)),
+                }
+            }
+            prop_assert_eq!(counted_terms(&text), by_terms);
         }
 
         #[test]
