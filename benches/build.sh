@@ -7,12 +7,12 @@
 #
 #   bash benches/build.sh [N...]        # default: 1000 10000 20000
 #   REPS=5 bash benches/build.sh 10000  # runs per measurement (median wall time is kept)
+#   FRESH=0 bash benches/build.sh       # each run replaces the output of the run before
+#   OUT_DIR=/dev/shm/bench FRESH=0 bash benches/build.sh  # outputs on tmpfs: the tools without the disk
 #
 # The tools take turns: for each size, run 1 of every tool (Plenary, Plenary pages
 # only, cp -r, Hugo, Zola), then run 2 of every tool, and so on, so that the ratios
 # compare runs made under the same load. The wall times are printed in that order too.
-#   FRESH=0 bash benches/build.sh       # each run replaces the output of the run before
-#   OUT_DIR=/dev/shm/bench FRESH=0 bash benches/build.sh  # outputs on tmpfs: the tools without the disk
 #
 # By default (FRESH=1) every run writes into a directory of its own, and the outputs
 # of a size are deleted only after all its runs: on ext4, creating files right after
